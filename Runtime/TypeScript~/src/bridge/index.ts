@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// SPDX-FileCopyrightText: 2026 Playloom
+
+// The bridge exports of Documentation~/bridge-contract.md: the only entry points C# (or any host) uses. Strings and
+// callbacks only, so Puerts' IL2CPP build needs no per-signature glue. Synchronous exports never throw: they return
+// a value, or an error JSON that starts with '{'.
+
+import { AppwriteException, ErrorType, isAppwriteException } from '../errors/appwrite-exception.js';
+import { AbortHandle } from '../core/abort.js';
+import { Client, type CallOptions } from '../core/client.js';
+import type { ClientEvents } from '../core/events.js';
+import { callHost, hostHas, toFunction, type Host } from '../core/host.js';
+import { accountMethods } from '../services/account.descriptors.js';
+import { oauthUrl, run } from '../services/method-runner.js';
+import type { TableModelName } from '../models/model-table.js';
+import { projectModel } from './projection.js';
+
+/** Bumped on any change of the contract; C# refuses a bundle with another major version. */
+export const bridgeVersion = '1.0';
+
+interface Entry {
+  client: Client;
+  calls: Map<string, AbortHandle>;
+}
+
+const entries = new Map<string, Entry>();
+let nextHandle = 0;
+const EVENTS: Array<keyof ClientEvents> = ['sessionChanged', 'stateChanged', 'signedIn', 'signedOut', 'error', 'request', 'retry'];
+
+/**
+ * Creates a client. `configJson` holds any of the `configure` keys (`{"endpoint":...,"project":...}`).
+ * @returns The handle (`h1`, `h2`...), or an error JSON.
+ */
+export function createClient(configJson: string, host: Host): string {
+  return guard(() => {
+    const config = parseObject(configJson, 'configJson');
+    const client = new Client({
+      host,
+      logger: hostHas(host, 'log') ? (level, message) => void callHost(host, 'log', level, message) : undefined,
+    });
+    for (const [key, value] of Object.entries(config)) applyConfig(client, key, value);
+    if (hostHas(host, 'emit')) {
+      for (const event of EVENTS) client.on(event, ((payload: unknown) => void callHost(host, 'emit', event, JSON.stringify(payload))) as never);
+    }
+    const handle = `h${++nextHandle}`;
+    entries.set(handle, { client, calls: new Map() });
+    return handle;
+  });
+}
+
+/**
+ * Sets one configuration value: endpoint, endpointRealtime, project, jwt, locale, session, devKey, timeoutMs,
+ * retry (JSON policy or `false`).
+ * @returns '' on success, or an error JSON.
+ */
+export function configure(handle: string, key: string, value: string): string {
+  return guard(() => {
+    applyConfig(entryOf(handle).client, key, value);
+    return '';
+  });
+}
+
+/**
+ * Calls `service.method` with `argsJson` = `{"params":{...},"options":{"timeoutMs":...,"retry":...}}`.
+ * Exactly one of `resolve(resultText)` and `reject(errorJson)` is called, later (never synchronously).
+ */
+export function invoke(handle: string, callId: string, service: string, method: string, argsJson: string, resolve: unknown, reject: unknown): void {
+  const onResolve = toFunction(resolve);
+  const onReject = toFunction(reject);
+  const entry = entries.get(handle);
+  const settle = (fn: (() => unknown) | undefined) => Promise.resolve().then(() => {
+    try {
+      fn?.();
+    } catch {
+      // The host's callback threw; nothing sensible is left to tell it.
+    }
+  });
+  const fail = (error: unknown) => settle(() => onReject?.(JSON.stringify(toErrorData(error))));
+  if (!onResolve || !onReject) return;
+  if (!entry) return void fail(new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured));
+  const abort = new AbortHandle();
+  entry.calls.set(callId, abort);
+  let result: Promise<string>;
+  try {
+    const args = parseObject(argsJson, 'argsJson');
+    const params = (args.params ?? {}) as Record<string, unknown>;
+    const options = parseOptions(args.options, abort);
+    result = dispatch(entry.client, service, method, params, options);
+  } catch (error) {
+    result = Promise.reject(error);
+  }
+  result.then(
+    (text) => settle(() => onResolve(text)),
+    (error) => fail(error),
+  ).finally(() => entry.calls.delete(callId));
+}
+
+/** Cancels a pending call: it rejects with type `client_cancelled`. Unknown IDs are ignored. */
+export function cancel(handle: string, callId: string): void {
+  entries.get(handle)?.calls.get(callId)?.abort();
+}
+
+/** Cancels every pending call of the client and forgets it. */
+export function disposeClient(handle: string): void {
+  const entry = entries.get(handle);
+  if (!entry) return;
+  entries.delete(handle);
+  entry.client.dispose();
+}
+
+function dispatch(client: Client, service: string, method: string, params: Record<string, unknown>, options: CallOptions): Promise<string> {
+  if (service === 'account') {
+    const d = Object.prototype.hasOwnProperty.call(accountMethods, method) ? accountMethods[method] : undefined;
+    if (!d) throw new AppwriteException(`Unknown method account.${method}.`, 0, ErrorType.bridge);
+    if (d.model === 'url') return Promise.resolve(oauthUrl(client, 'account', d, params));
+    return run(client, 'account', d, params, options).then((value) => project(d.model, value, `account.${method}`));
+  }
+  if (service === 'client') {
+    if (method === 'ping') return client.ping(options);
+    if (method === 'getSession') return Promise.resolve(JSON.stringify({ ...client.session, state: client.state }));
+    if (method === 'restoreSession') return client.restoreSession(options).then((r) => JSON.stringify(r));
+    if (method === 'getJWT') return client.getJWT(options);
+    if (method === 'clearSession') return Promise.resolve(client.clearSession()).then(() => '');
+  }
+  throw new AppwriteException(`Unknown method ${service}.${method}.`, 0, ErrorType.bridge);
+}
+
+// What resolve() receives per response model: see the contract's "Results" table.
+function project(model: string, value: unknown, label: string): string {
+  if (model === 'none') return '';
+  try {
+    if (model !== 'preferences') return JSON.stringify(projectModel(model as TableModelName, value));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppwriteException('The response does not match its model: preferences is not an object.', 0, ErrorType.malformedResponse);
+    return JSON.stringify(value);
+  } catch (error) {
+    throw new AppwriteException(`${label} returned an unexpected body. ${(error as Error).message}`, 0, ErrorType.malformedResponse);
+  }
+}
+
+function applyConfig(client: Client, key: string, value: unknown): void {
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (key) {
+    case 'endpoint': client.setEndpoint(text); break;
+    case 'endpointRealtime': client.setEndpointRealtime(text); break;
+    case 'project': client.setProject(text); break;
+    case 'jwt': client.setJWT(text); break;
+    case 'locale': client.setLocale(text); break;
+    case 'session': client.setSession(text); break;
+    case 'devKey': client.setDevKey(text); break;
+    case 'timeoutMs': client.setRequestTimeout(Number(text)); break;
+    case 'retry': client.setRetryPolicy(text === 'false' ? false : (parseObject(text, 'retry') as never)); break;
+    default: throw new AppwriteException(`Unknown configuration key "${key.slice(0, 40)}".`, 0, ErrorType.bridge);
+  }
+}
+
+function parseOptions(raw: unknown, abort: AbortHandle): CallOptions {
+  const options: CallOptions = { signal: abort.signal };
+  if (raw && typeof raw === 'object') {
+    const o = raw as { timeoutMs?: unknown; retry?: unknown };
+    if (typeof o.timeoutMs === 'number' && o.timeoutMs > 0) options.timeoutMs = o.timeoutMs;
+    if (o.retry === false || (o.retry && typeof o.retry === 'object')) options.retry = o.retry as CallOptions['retry'];
+  }
+  return options;
+}
+
+function parseObject(json: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json === '' ? '{}' : json);
+  } catch {
+    throw new AppwriteException(`${what} is not valid JSON.`, 0, ErrorType.bridge);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppwriteException(`${what} must be a JSON object.`, 0, ErrorType.bridge);
+  return value as Record<string, unknown>;
+}
+
+function entryOf(handle: string): Entry {
+  const entry = entries.get(handle);
+  if (!entry) throw new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured);
+  return entry;
+}
+
+function toErrorData(error: unknown) {
+  if (isAppwriteException(error)) return (error as AppwriteException).toJSON?.() ?? error;
+  return new AppwriteException(`Internal error in the Appwrite core: ${String((error as Error)?.message ?? error)}`, 0, ErrorType.bridge).toJSON();
+}
+
+function guard(fn: () => string): string {
+  try {
+    return fn();
+  } catch (error) {
+    return JSON.stringify(toErrorData(error));
+  }
+}

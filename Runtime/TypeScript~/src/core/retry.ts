@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// SPDX-FileCopyrightText: 2026 Playloom
+
+/**
+ * When and how the Client repeats a failed call. Only idempotent calls are ever retried (GETs and the few updates
+ * marked idempotent in the descriptor table); calls that send an SMS or email or mint a secret never are.
+ * A 429 is never retried: its error carries `rateLimit.resetAt` for a cooldown instead.
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. @default 2 */
+  limit: number;
+  /** Delay before the first retry, doubled for each further one. @default 300 */
+  baseDelayMs: number;
+  /** Upper bound of one delay. @default 4000 */
+  maxDelayMs: number;
+  /** `full`: a random delay between 0 and the computed one (spreads out clients that failed together). @default 'full' */
+  jitter: 'full' | 'none';
+  /** HTTP statuses worth another try. @default [408, 500, 502, 503, 504] */
+  statusCodes: number[];
+  /** Retry when no response arrived (refused, reset, cut off). @default true */
+  networkErrors: boolean;
+  /** Final say for a candidate retry; return false to stop. */
+  shouldRetry?: (info: RetryInfo) => boolean;
+}
+
+/** What a retry decision (and the `retry` event) sees. */
+export interface RetryInfo {
+  /** e.g. `account.get`. */
+  label: string;
+  /** The retry about to happen, from 1. */
+  attempt: number;
+  /** The failure's error type (`client_network_error`, `general_server_error`...). */
+  type: string;
+  /** HTTP status, 0 without a response. */
+  code: number;
+  delayMs: number;
+}
+
+export const defaultRetryPolicy: Readonly<RetryPolicy> = {
+  limit: 2,
+  baseDelayMs: 300,
+  maxDelayMs: 4000,
+  jitter: 'full',
+  statusCodes: [
+    408, // request timeout: the server gave up waiting for us
+    500, // server error, often transient under load
+    502, // bad gateway: proxy could not reach Appwrite
+    503, // unavailable: maintenance or overload
+    504, // gateway timeout
+  ],
+  networkErrors: true,
+};
+
+/** The delay before retry number `attempt` (from 1): exponential, capped, optionally with full jitter. */
+export function retryDelay(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'>, attempt: number, random: () => number): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(policy.jitter === 'full' ? random() * exponential : exponential);
+}
+
+/** Merges a partial override onto a base policy; `false` disables retries. */
+export function mergeRetryPolicy(base: RetryPolicy, override: Partial<RetryPolicy> | false | undefined): RetryPolicy {
+  if (override === false) return { ...base, limit: 0 };
+  return override ? { ...base, ...override } : base;
+}
