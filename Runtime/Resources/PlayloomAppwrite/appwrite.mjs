@@ -387,7 +387,7 @@ var FetchTransport = class {
     if (!Controller)
       return this.sendUnabortable(request, signal);
     const controller = new Controller();
-    const unsubscribe = onAbort(signal, () => controller.abort());
+    const unsubscribe2 = onAbort(signal, () => controller.abort());
     try {
       return await this.exchange(request, controller.signal);
     } catch (error) {
@@ -395,13 +395,13 @@ var FetchTransport = class {
         throw new TransportError("aborted", "aborted");
       throw new TransportError("network", describeFetchError(error));
     } finally {
-      unsubscribe();
+      unsubscribe2();
     }
   }
   sendUnabortable(request, signal) {
     return new Promise((resolve, reject) => {
-      const unsubscribe = onAbort(signal, () => reject(new TransportError("aborted", "aborted")));
-      this.exchange(request, void 0).then(resolve, (error) => reject(new TransportError("network", describeFetchError(error)))).finally(unsubscribe);
+      const unsubscribe2 = onAbort(signal, () => reject(new TransportError("aborted", "aborted")));
+      this.exchange(request, void 0).then(resolve, (error) => reject(new TransportError("network", describeFetchError(error)))).finally(unsubscribe2);
     });
   }
   async exchange(request, abortSignal) {
@@ -454,10 +454,10 @@ var HostTransport = class {
         if (settled)
           return;
         settled = true;
-        unsubscribe();
+        unsubscribe2();
         fn();
       };
-      const unsubscribe = onAbort(signal, () => {
+      const unsubscribe2 = onAbort(signal, () => {
         settle(() => reject(new TransportError("aborted", "aborted")));
         try {
           callHost(this.host, "httpAbort", id);
@@ -508,6 +508,39 @@ function parseHostResponse(json) {
   return { status, headers, body: typeof data.body === "string" ? data.body : "" };
 }
 
+// Runtime/TypeScript~/src/core/guards.ts
+function checkCallOptions(options, label) {
+  if (options === void 0 || options === null)
+    return {};
+  const bad = (what) => new AppwriteException(`Invalid options of ${label}: ${what}.`, 0, ErrorType.argumentInvalid);
+  if (typeof options !== "object" || Array.isArray(options))
+    throw bad("expected an object such as { timeoutMs: 5000, retry: false, signal }");
+  const o = options;
+  const s = o.signal;
+  if (s !== void 0 && (typeof s !== "object" || s === null || typeof s.addEventListener !== "function" || typeof s.removeEventListener !== "function")) {
+    throw bad("signal must be an AbortSignal or AbortHandle.signal");
+  }
+  if (o.timeoutMs !== void 0 && !(typeof o.timeoutMs === "number" && o.timeoutMs > 0 && o.timeoutMs <= 6e5)) {
+    throw bad("timeoutMs must be milliseconds from 1 to 600000");
+  }
+  return options;
+}
+function checkResponse(response) {
+  const r = response;
+  if (!r || typeof r !== "object" || typeof r.status !== "number" || typeof r.body !== "string" || typeof r.headers !== "object" || r.headers === null) {
+    throw new TransportError("network", "the transport returned something that is not a response");
+  }
+  return r;
+}
+function errorText(error) {
+  try {
+    const message2 = error?.message;
+    return typeof message2 === "string" ? message2 : String(error);
+  } catch {
+    return "unknown error";
+  }
+}
+
 // Runtime/TypeScript~/src/core/retry.ts
 var defaultRetryPolicy = {
   limit: 2,
@@ -530,7 +563,43 @@ function retryDelay(policy, attempt, random) {
 function mergeRetryPolicy(base, override) {
   if (override === false)
     return { ...base, limit: 0 };
-  return override ? { ...base, ...override } : base;
+  if (override === void 0 || override === null)
+    return base;
+  const problem = policyProblem(override);
+  if (problem)
+    throw new AppwriteException(`Invalid retry policy: ${problem}.`, 0, ErrorType.argumentInvalid);
+  return { ...base, ...override };
+}
+function hookAllows(policy, info, report) {
+  if (!policy.shouldRetry)
+    return true;
+  try {
+    return policy.shouldRetry(info) !== false;
+  } catch (error) {
+    report(`retry policy shouldRetry threw, not retrying: ${String(error?.message ?? "error")}`);
+    return false;
+  }
+}
+var isDelay = (v) => typeof v === "number" && v >= 0 && v <= 6e5;
+function policyProblem(p) {
+  if (typeof p !== "object" || Array.isArray(p))
+    return "give false or an object with limit, baseDelayMs, maxDelayMs, jitter, statusCodes, networkErrors";
+  const o = p;
+  if (o.limit !== void 0 && !(Number.isInteger(o.limit) && o.limit >= 0 && o.limit <= 10))
+    return "limit must be an integer from 0 to 10";
+  if (o.baseDelayMs !== void 0 && !isDelay(o.baseDelayMs))
+    return "baseDelayMs must be milliseconds from 0 to 600000";
+  if (o.maxDelayMs !== void 0 && !isDelay(o.maxDelayMs))
+    return "maxDelayMs must be milliseconds from 0 to 600000";
+  if (o.jitter !== void 0 && o.jitter !== "full" && o.jitter !== "none")
+    return "jitter must be 'full' or 'none'";
+  if (o.statusCodes !== void 0 && !(Array.isArray(o.statusCodes) && o.statusCodes.every((c) => Number.isInteger(c))))
+    return "statusCodes must be an array of HTTP status codes";
+  if (o.networkErrors !== void 0 && typeof o.networkErrors !== "boolean")
+    return "networkErrors must be a boolean";
+  if (o.shouldRetry !== void 0 && typeof o.shouldRetry !== "function")
+    return "shouldRetry must be a function";
+  return void 0;
 }
 
 // Runtime/TypeScript~/src/core/session-store.ts
@@ -660,6 +729,7 @@ var Client = class {
     };
     this.inFlight = /* @__PURE__ */ new Set();
     this.warned = /* @__PURE__ */ new Set();
+    this.disposers = /* @__PURE__ */ new Set();
     this.endpoint = "https://cloud.appwrite.io/v1";
     this.endpointRealtime = "wss://cloud.appwrite.io/v1";
     this.project = "";
@@ -670,13 +740,19 @@ var Client = class {
     const fetchFn = globalFetch();
     this.transport = options.transport ?? (hostHas(host, "http") ? new HostTransport(host) : fetchFn ? new FetchTransport(fetchFn) : void 0);
     const storage = options.storage ? toKeyValueStorage(options.storage) : hostHas(host, "storageGet") ? fromHost(host) : new MemoryStorage();
-    this.log = options.logger ?? (() => {
-    });
+    const logger = options.logger;
+    this.log = (level, message2) => {
+      try {
+        logger?.(level, message2);
+      } catch {
+      }
+    };
     this.store = new SessionStore(storage, (e) => this.log("error", `session storage failed: ${String(e?.message ?? e)}`));
     this.timeoutMs = options.timeoutMs ?? 15e3;
     this.retry = mergeRetryPolicy(defaultRetryPolicy, options.retry);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.sockets = { host, webSocket: options.webSocket };
   }
   setEndpoint(endpoint) {
     if (typeof endpoint !== "string" || !/^https?:\/\/[^/\s]+/i.test(endpoint)) {
@@ -753,11 +829,11 @@ var Client = class {
         await this.call({ label: "client.restoreSession", method: "GET", path: "/account", params: {}, idempotent: true }, options);
       } catch (error) {
         const e = error;
-        if (INVALID_SESSION_TYPES.includes(e.type))
+        if (e.code >= 400 && e.code < 500 && INVALID_SESSION_TYPES.includes(e.type))
           this.dropSession("invalid");
         else if (e.type === ErrorType.cancelled)
           throw error;
-        else if (e.code >= 500 || e.code === 429)
+        else if (e.code >= 500 || e.code === 429 || e.type === ErrorType.malformedResponse || e.type === ErrorType.errorPage)
           this.offline = true;
       }
     };
@@ -771,7 +847,8 @@ var Client = class {
   getJWT(options = {}) {
     const userId = this.session.userId;
     const cached = this.jwtCache;
-    if (cached && cached.userId === userId && cached.expiresAt - this.now() > (options.minValidityMs ?? 6e4))
+    const minValidityMs = typeof options?.minValidityMs === "number" ? options.minValidityMs : 6e4;
+    if (cached && cached.userId === userId && cached.expiresAt - this.now() > minValidityMs)
       return Promise.resolve(cached.jwt);
     if (this.jwtMinting)
       return this.jwtMinting;
@@ -787,6 +864,13 @@ var Client = class {
   sessionCookie() {
     this.store.use(this.endpoint, this.project);
     return this.store.cookie;
+  }
+  socketOptions() {
+    return this.sockets;
+  }
+  onDispose(fn) {
+    this.disposers.add(fn);
+    return () => void this.disposers.delete(fn);
   }
   getHeaders() {
     return { ...this.headers };
@@ -833,9 +917,13 @@ var Client = class {
     this.disposed = true;
     for (const handle of [...this.inFlight])
       handle.abort("disposed");
+    for (const fn of [...this.disposers])
+      fn();
+    this.disposers.clear();
     this.emitter.removeAllListeners();
   }
   async call(request, options = {}) {
+    options = checkCallOptions(options, request.label);
     const handle = new AbortHandle();
     const unlink = onAbort(options.signal, () => handle.abort("cancel"));
     this.inFlight.add(handle);
@@ -862,10 +950,10 @@ var Client = class {
         return await this.attempt(request, signal, deadline);
       } catch (error) {
         const e = error;
-        const retryable = (request.method === "GET" || request.idempotent) && (e.type === ErrorType.network ? policy.networkErrors : e.code > 0 && policy.statusCodes.includes(e.code));
+        const retryable = (request.method === "GET" || request.idempotent) && (e.type === ErrorType.network ? policy.networkErrors : e.code > 0 && e.code !== 429 && policy.statusCodes.includes(e.code));
         const delayMs = retryDelay(policy, attempt, this.random);
         const info = { label: request.label, attempt, type: e.type, code: e.code, delayMs };
-        if (!retryable || attempt > policy.limit || this.now() + delayMs >= deadline || policy.shouldRetry?.(info) === false)
+        if (!retryable || attempt > policy.limit || this.now() + delayMs >= deadline || !hookAllows(policy, info, (m) => this.log("error", m)))
           throw error;
         this.emit("retry", info);
         await sleep(delayMs, signal);
@@ -908,21 +996,21 @@ var Client = class {
     try {
       if (!this.transport)
         throw new TransportError("network", "no transport: this engine has no fetch and no host http was given");
-      response = await this.transport.send({ method, url, headers, body, timeoutMs }, attempt.signal);
+      response = checkResponse(await this.transport.send({ method, url, headers, body, timeoutMs }, attempt.signal));
     } catch (error) {
       this.emit("request", { label: request.label, method, path, status: 0, durationMs: this.now() - started });
-      const kind = error.kind;
+      const kind = error?.kind;
       if (timedOut || kind === "timeout")
         throw this.unreachable(this.timeoutError(request));
       if (signal.aborted)
         throw this.abortError(request);
-      throw this.unreachable(new AppwriteException(`${request.label} (${method} ${path}) could not reach the server: ${String(error?.message ?? error)}. Check the endpoint and the network.`, 0, ErrorType.network));
+      throw this.unreachable(new AppwriteException(`${request.label} (${method} ${path}) could not reach the server: ${errorText(error)}. Check the endpoint and the network.`, 0, ErrorType.network));
     } finally {
       clearTimeout(timer);
       unlink();
     }
     this.emit("request", { label: request.label, method, path, status: response.status, durationMs: this.now() - started });
-    if (this.offline && response.status < 500) {
+    if (this.offline && response.status < 500 && (response.status === 204 || (response.headers["content-type"] ?? "").includes("application/json"))) {
       this.offline = false;
       this.updateState();
     }
@@ -933,7 +1021,7 @@ var Client = class {
     const where = `${request.label} (${request.method} ${request.path})`;
     const contentType = headers["content-type"] ?? "";
     const warning = headers["x-appwrite-warning"];
-    if (warning && !this.warned.has(warning)) {
+    if (warning && !this.warned.has(warning) && this.warned.size < 32) {
       this.warned.add(warning);
       for (const w of warning.split(";"))
         this.log("warn", `Appwrite warning: ${w.trim()}`);
@@ -944,7 +1032,7 @@ var Client = class {
       try {
         data = JSON.parse(body);
       } catch {
-        throw new AppwriteException(`${where} returned a body that is not valid JSON (HTTP ${status}, ${body.length} characters): it was cut off or corrupted.`, status >= 400 ? status : 0, ErrorType.malformedResponse, body);
+        throw new AppwriteException(`${where} returned a body that is not valid JSON (HTTP ${status}, ${body.length} characters): it was cut off or corrupted.`, status >= 400 ? status : 0, ErrorType.malformedResponse, status >= 400 ? body : "");
       }
     }
     if (status >= 400) {
@@ -1429,6 +1517,189 @@ for (const d of Object.values(accountMethods)) {
   });
 }
 
+// Runtime/TypeScript~/src/core/websocket.ts
+var nextSocketId = 0;
+function socketFactory(host, ctor) {
+  if (host && hostHas(host, "wsOpen") && hostHas(host, "wsSend") && hostHas(host, "wsClose"))
+    return (url) => hostSocket(host, url);
+  const global = globalThis.WebSocket;
+  const C = ctor ?? (typeof global === "function" ? global : void 0);
+  return C && ((url) => new C(url));
+}
+function hostSocket(host, url) {
+  const id = `w${++nextSocketId}`;
+  const ws = {
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    send: (text) => void callHost(host, "wsSend", id, text),
+    close: (code = 1e3, reason = "") => void callHost(host, "wsClose", id, String(code), reason)
+  };
+  callHost(host, "wsOpen", id, url, "[]", (eventJson2) => {
+    let e;
+    try {
+      e = JSON.parse(String(eventJson2)) ?? {};
+    } catch {
+      return ws.onerror?.({ message: "the host sent a websocket event that is not JSON" });
+    }
+    if (e.type === "open")
+      ws.onopen?.(e);
+    else if (e.type === "message")
+      ws.onmessage?.({ data: e.data });
+    else if (e.type === "error")
+      ws.onerror?.(e);
+    else if (e.type === "close")
+      ws.onclose?.({ code: typeof e.code === "number" ? e.code : 1006, reason: typeof e.reason === "string" ? e.reason : "" });
+  });
+  return ws;
+}
+
+// Runtime/TypeScript~/src/realtime/types.ts
+function reconnectDelay(attempt) {
+  return attempt < 5 ? 1e3 : attempt < 15 ? 5e3 : attempt < 100 ? 1e4 : 6e4;
+}
+var ACCOUNT_MODELS = {
+  sessions: "session",
+  tokens: "token",
+  verification: "token",
+  recovery: "token",
+  identities: "identity",
+  targets: "target",
+  challenges: "mfaChallenge"
+};
+function eventModel(event) {
+  for (const name of event.events) {
+    const [root, id, sub] = name.split(".");
+    if (root !== "users" || !id || id === "*")
+      continue;
+    return sub === void 0 || sub === "create" || sub === "update" || sub === "delete" ? "user" : ACCOUNT_MODELS[sub];
+  }
+  return void 0;
+}
+var Channel = class {
+  static account() {
+    return "account";
+  }
+};
+
+// Runtime/TypeScript~/src/realtime/socket.ts
+var SILENT_BEATS = 2;
+var RealtimeSocket = class {
+  constructor(options) {
+    this.emitter = new import_index.default();
+    this.generation = 0;
+    this.opened = false;
+    this.silent = 0;
+    this.policyViolation = false;
+    this.attempts = 0;
+    this.options = options;
+  }
+  on(event, listener) {
+    this.emitter.on(event, listener);
+    return this;
+  }
+  off(event, listener) {
+    this.emitter.off(event, listener);
+    return this;
+  }
+  get hasSocket() {
+    return this.socket !== void 0;
+  }
+  connect(now) {
+    if (this.socket || this.retryTimer !== void 0 && !now)
+      return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = void 0;
+    const generation = ++this.generation;
+    const live = () => generation === this.generation;
+    this.opened = this.policyViolation = false;
+    this.silent = 0;
+    try {
+      const ws = this.socket = this.open(this.url());
+      ws.onopen = () => {
+        if (!live())
+          return;
+        this.opened = true;
+        this.attempts = this.silent = 0;
+      };
+      ws.onmessage = (e) => live() && this.frame(e.data);
+      ws.onerror = (e) => live() && this.emit("error", { message: String(e?.message ?? "websocket error") });
+      ws.onclose = (e) => live() && this.drop(e.code || 1006, e.reason || "");
+    } catch (error) {
+      setTimeout(() => live() && this.drop(1006, errorText(error)), 0);
+    }
+    this.watch();
+  }
+  drop(code, reason, intentional, reopen) {
+    const ws = this.socket;
+    this.socket = void 0;
+    this.generation++;
+    this.opened = false;
+    clearTimeout(this.beatTimer);
+    try {
+      ws?.close(intentional ? code : 4e3, intentional ? reason : "");
+    } catch {
+    }
+    const willReconnect = !!reopen || !intentional && code !== 1008 && !this.policyViolation && this.wanted();
+    if (willReconnect && !reopen) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = void 0;
+        this.attempts++;
+        this.connect();
+      }, (this.options.reconnectDelayMs ?? reconnectDelay)(this.attempts));
+    }
+    this.lost();
+    this.emit("disconnected", { code, reason, willReconnect });
+    if (reopen)
+      this.connect();
+  }
+  send(type, data) {
+    if (!this.opened)
+      return false;
+    try {
+      this.socket.send(JSON.stringify(data === void 0 ? { type } : { type, data }));
+      return true;
+    } catch (error) {
+      this.emit("error", { message: `could not send ${type}: ${errorText(error)}` });
+      return false;
+    }
+  }
+  emit(event, payload) {
+    try {
+      this.emitter.emit(event, payload);
+    } catch {
+    }
+  }
+  watch() {
+    clearTimeout(this.beatTimer);
+    this.beatTimer = setTimeout(() => {
+      if (this.silent >= SILENT_BEATS)
+        return this.drop(1006, "heartbeat timeout");
+      this.silent++;
+      this.send("ping");
+      this.watch();
+    }, this.options.heartbeatMs ?? 2e4);
+  }
+  frame(data) {
+    this.silent = 0;
+    this.opened = true;
+    const max = this.options.maxMessageLength ?? 1 << 20;
+    let m;
+    try {
+      m = typeof data === "string" && data.length <= max ? JSON.parse(data) : void 0;
+    } catch {
+    }
+    if (!m || typeof m.type !== "string") {
+      const what = typeof data !== "string" ? "a binary frame" : data.length > max ? `a frame of ${data.length} characters (limit ${max})` : "a malformed frame";
+      return this.emit("error", { message: `realtime: dropped ${what}` });
+    }
+    if (m.type === "error" && m.data?.code === 1008)
+      this.policyViolation = true;
+    this.handle(m.type, m.data ?? {});
+  }
+};
+
 // Runtime/TypeScript~/src/utils/id.ts
 var ID = class {
   static custom(id) {
@@ -1442,6 +1713,218 @@ var ID = class {
     return id;
   }
 };
+
+// Runtime/TypeScript~/src/services/realtime.ts
+var ACK_TIMEOUT_MS = 5e3;
+var Realtime = class extends RealtimeSocket {
+  constructor(client, options = {}) {
+    super(options);
+    this.subs = /* @__PURE__ */ new Map();
+    this.pending = /* @__PURE__ */ new Set();
+    this.acks = /* @__PURE__ */ new Map();
+    this.ready = false;
+    this.authed = false;
+    this.client = client;
+  }
+  subscribe(channels, callback, queries) {
+    try {
+      const sub = this.add(channels, callback, queries);
+      return this.acked(sub.id).then(() => sub);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  add(channels, callback, queries = []) {
+    const { host, webSocket } = this.client.socketOptions();
+    this.open ?? (this.open = socketFactory(host, webSocket));
+    if (!this.open)
+      throw new AppwriteException("Realtime needs a WebSocket and this engine has none: pass ClientOptions.webSocket (in Node, WebSocket from the ws package).", 0, ErrorType.notConfigured);
+    if (!this.client.config.project)
+      throw new AppwriteException("Realtime needs a project: call setProject('<PROJECT_ID>') first.", 0, ErrorType.notConfigured);
+    if (typeof callback !== "function")
+      throw invalid("callback");
+    const entry = { channels: channelList(channels), queries: queryList(queries), callback };
+    let id = ID.unique();
+    while (this.subs.has(id))
+      id = ID.unique();
+    if (!this.subs.size)
+      this.unhook = this.hook();
+    this.subs.set(id, entry);
+    this.queue(id);
+    return {
+      id,
+      update: (changes) => {
+        try {
+          if (changes.channels !== void 0)
+            entry.channels = channelList(changes.channels);
+          if (changes.queries !== void 0)
+            entry.queries = queryList(changes.queries);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        if (this.subs.has(id))
+          this.queue(id);
+        return this.acked(id);
+      },
+      close: () => Promise.resolve(this.remove(id))
+    };
+  }
+  acked(id) {
+    return this.subs.has(id) ? new Promise((resolve) => this.acks.set(id, [...this.acks.get(id) ?? [], resolve])) : Promise.resolve();
+  }
+  disconnect() {
+    this.subs.clear();
+    this.pending.clear();
+    this.shutdown("disconnect");
+    return Promise.resolve();
+  }
+  hook() {
+    const onSession = () => this.sessionChanged();
+    this.client.on("sessionChanged", onSession);
+    const unDispose = this.client.onDispose(() => void this.disconnect());
+    return () => {
+      this.client.off("sessionChanged", onSession);
+      unDispose();
+    };
+  }
+  session() {
+    return this.client.getHeaders()["X-Appwrite-Session"] || this.client.sessionCookie();
+  }
+  url() {
+    const { endpointRealtime, project: project2 } = this.client.config;
+    const jwt = this.client.getHeaders()["X-Appwrite-JWT"];
+    return `${endpointRealtime}/realtime?project=${encodeURIComponent(project2)}${jwt ? `&jwt=${encodeURIComponent(jwt)}` : ""}`;
+  }
+  wanted() {
+    return this.subs.size > 0;
+  }
+  lost() {
+    this.ready = false;
+    this.settle();
+  }
+  handle(type, d) {
+    if (type === "connected") {
+      this.ready = true;
+      this.boundSession = this.session();
+      this.authed = !!d.user;
+      if (!d.user && this.boundSession)
+        this.authenticate(this.boundSession);
+      else
+        this.resubscribe();
+      this.emit("connected", { userId: d.user ? String(d.user.$id) : userIdOf2(this.boundSession) });
+    } else if (type === "event") {
+      this.deliver(d);
+    } else if (type === "response" && d.to === "subscribe") {
+      this.settle(Array.isArray(d.subscriptions) ? d.subscriptions.map((row) => row?.subscriptionId) : void 0);
+    } else if (type === "error") {
+      this.emit("error", { message: String(d.message ?? "realtime error"), code: Number(d.code) || 0 });
+    }
+  }
+  sessionChanged() {
+    if (!this.ready)
+      return;
+    const session = this.session();
+    if (session === this.boundSession)
+      return;
+    if (session && !this.authed)
+      this.authenticate(this.boundSession = session);
+    else
+      this.drop(1e3, "session changed", true, true);
+  }
+  authenticate(session) {
+    this.authed = true;
+    this.send("authentication", { session });
+    this.resubscribe();
+  }
+  resubscribe() {
+    for (const id of this.subs.keys())
+      this.pending.add(id);
+    this.sendPending();
+  }
+  queue(id) {
+    this.pending.add(id);
+    this.flushTimer ?? (this.flushTimer = setTimeout(() => {
+      this.flushTimer = void 0;
+      if (this.ready)
+        this.sendPending();
+      else if (this.subs.size)
+        this.connect(true);
+    }, 1));
+  }
+  sendPending() {
+    const data = [...this.pending].map((subscriptionId) => ({ subscriptionId, ...this.subs.get(subscriptionId), callback: void 0 }));
+    this.pending.clear();
+    if (!data.length || !this.send("subscribe", data))
+      return;
+    clearTimeout(this.ackTimer);
+    this.ackTimer = setTimeout(() => this.settle(), ACK_TIMEOUT_MS);
+  }
+  remove(id) {
+    if (!this.subs.delete(id))
+      return;
+    this.pending.delete(id);
+    this.settle([id]);
+    if (this.ready)
+      this.send("unsubscribe", [{ subscriptionId: id }]);
+    if (!this.subs.size)
+      this.shutdown("no subscriptions left");
+  }
+  shutdown(reason) {
+    for (const timer of [this.flushTimer, this.ackTimer, this.retryTimer])
+      clearTimeout(timer);
+    this.flushTimer = this.ackTimer = this.retryTimer = void 0;
+    this.unhook?.();
+    this.unhook = void 0;
+    this.settle();
+    if (this.hasSocket)
+      this.drop(1e3, reason, true);
+  }
+  settle(ids = [...this.acks.keys()]) {
+    for (const id of ids) {
+      const waiting = this.acks.get(id);
+      this.acks.delete(id);
+      waiting?.forEach((resolve) => resolve());
+    }
+  }
+  deliver(d) {
+    const { events, channels, subscriptions } = d;
+    if (!isStrings(events) || !isStrings(channels) || !isStrings(subscriptions))
+      return this.emit("error", { message: "realtime: dropped a malformed event" });
+    const event = { events, channels, timestamp: String(d.timestamp ?? ""), payload: d.payload, subscriptions };
+    for (const id of new Set(subscriptions)) {
+      try {
+        this.subs.get(id)?.callback(event);
+      } catch (error) {
+        this.emit("error", { message: `realtime: a callback threw: ${errorText(error)}` });
+      }
+    }
+  }
+};
+function userIdOf2(session) {
+  try {
+    const id = session && JSON.parse(decodeBase64Utf8(session) ?? "").id;
+    return typeof id === "string" ? id : null;
+  } catch {
+    return null;
+  }
+}
+function invalid(what) {
+  return new AppwriteException(`Realtime: invalid ${what}.`, 0, ErrorType.argumentInvalid);
+}
+function isStrings(value) {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+function channelList(channels) {
+  const list = typeof channels === "string" ? [channels] : Array.isArray(channels) ? [...new Set(channels)] : [];
+  if (!list.length || !list.every((c) => typeof c === "string" && c))
+    throw invalid("channels: give one or more non-empty strings");
+  return list;
+}
+function queryList(queries) {
+  if (!isStrings(queries))
+    throw invalid("queries: give an array of query strings");
+  return [...queries];
+}
 
 // Runtime/TypeScript~/src/utils/query.ts
 function build(method, attribute, values) {
@@ -1553,7 +2036,7 @@ function fail(where, problem) {
 }
 
 // Runtime/TypeScript~/src/bridge/index.ts
-var bridgeVersion = "1.0";
+var bridgeVersion = "1.1";
 var entries = /* @__PURE__ */ new Map();
 var nextHandle = 0;
 var EVENTS = ["sessionChanged", "stateChanged", "signedIn", "signedOut", "error", "request", "retry"];
@@ -1565,19 +2048,28 @@ function createClient(configJson, host) {
       logger: hostHas(host, "log") ? (level, message2) => void callHost(host, "log", level, message2) : void 0
     });
     for (const [key, value] of Object.entries(config))
-      applyConfig(client, key, value);
+      if (key !== "realtimeHeartbeatMs")
+        applyConfig(client, key, value);
     if (hostHas(host, "emit")) {
       for (const event of EVENTS)
         client.on(event, ((payload) => void callHost(host, "emit", event, JSON.stringify(payload))));
     }
     const handle = `h${++nextHandle}`;
-    entries.set(handle, { client, calls: /* @__PURE__ */ new Map() });
+    const entry = { client, calls: /* @__PURE__ */ new Map(), host, subs: /* @__PURE__ */ new Map() };
+    for (const [key, value] of Object.entries(config))
+      if (key === "realtimeHeartbeatMs")
+        setHeartbeat(entry, value);
+    entries.set(handle, entry);
     return handle;
   });
 }
 function configure(handle, key, value) {
   return guard(() => {
-    applyConfig(entryOf(handle).client, key, value);
+    const entry = entryOf(handle);
+    if (key === "realtimeHeartbeatMs")
+      setHeartbeat(entry, value);
+    else
+      applyConfig(entry.client, key, value);
     return "";
   });
 }
@@ -1595,7 +2087,7 @@ function invoke(handle, callId, service, method, argsJson, resolve, reject) {
   if (!onResolve || !onReject)
     return;
   if (!entry)
-    return void fail2(new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured));
+    return void fail2(new AppwriteException(`No client with handle ${shown(handle)}: it was disposed or never created.`, 0, ErrorType.notConfigured));
   const abort = new AbortHandle();
   entry.calls.set(callId, abort);
   let result;
@@ -1617,7 +2109,82 @@ function disposeClient(handle) {
   if (!entry)
     return;
   entries.delete(handle);
+  void entry.realtime?.disconnect();
   entry.client.dispose();
+}
+function subscribe(handle, subscriptionId, channelsJson, queriesJson, onEvent, onReady) {
+  return guard(() => {
+    const entry = entryOf(handle);
+    const deliver = toFunction(onEvent);
+    if (!deliver)
+      throw new AppwriteException("subscribe needs an onEvent callback.", 0, ErrorType.bridge);
+    if (entry.subs.has(subscriptionId))
+      throw new AppwriteException(`Subscription ${subscriptionId.slice(0, 40)} already exists.`, 0, ErrorType.bridge);
+    const realtime = entry.realtime ?? createRealtime(entry);
+    const sub = realtime.add(strings(channelsJson, "channelsJson"), (e) => void deliver(eventJson(e)), strings(queriesJson, "queriesJson"));
+    entry.realtime = realtime;
+    entry.subs.set(subscriptionId, sub);
+    const ready = toFunction(onReady);
+    if (ready)
+      void realtime.acked(sub.id).then(() => ready("")).catch(() => {
+      });
+    return "";
+  });
+}
+function updateSubscription(handle, subscriptionId, channelsJson, queriesJson) {
+  return guard(() => {
+    const sub = entryOf(handle).subs.get(subscriptionId);
+    if (!sub)
+      throw new AppwriteException(`No subscription ${subscriptionId.slice(0, 40)}.`, 0, ErrorType.bridge);
+    void sub.update({ channels: strings(channelsJson, "channelsJson"), queries: queriesJson === "" ? void 0 : strings(queriesJson, "queriesJson") });
+    return "";
+  });
+}
+function unsubscribe(handle, subscriptionId) {
+  return guard(() => {
+    const entry = entryOf(handle);
+    void entry.subs.get(subscriptionId)?.close();
+    entry.subs.delete(subscriptionId);
+    return "";
+  });
+}
+function createRealtime(entry) {
+  const realtime = new Realtime(entry.client, { heartbeatMs: entry.heartbeatMs });
+  const { host } = entry;
+  if (hostHas(host, "emit")) {
+    realtime.on("connected", (e) => void callHost(host, "emit", "realtimeConnected", JSON.stringify(e)));
+    realtime.on("disconnected", (e) => void callHost(host, "emit", "realtimeDisconnected", JSON.stringify(e)));
+    realtime.on("error", (e) => void callHost(host, "emit", "realtimeError", JSON.stringify(e)));
+  }
+  return realtime;
+}
+function eventJson(e) {
+  let model = eventModel(e);
+  let payload = e.payload;
+  try {
+    if (model)
+      payload = projectModel(model, payload);
+  } catch {
+    model = void 0;
+  }
+  return JSON.stringify({ events: e.events, channels: e.channels, timestamp: e.timestamp, model: model ?? "", payload: JSON.stringify(payload ?? null) });
+}
+function strings(json, what) {
+  let value;
+  try {
+    value = JSON.parse(json === "" ? "[]" : json);
+  } catch {
+    throw new AppwriteException(`${what} is not valid JSON.`, 0, ErrorType.bridge);
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+    throw new AppwriteException(`${what} must be a JSON array of strings.`, 0, ErrorType.bridge);
+  return value;
+}
+function setHeartbeat(entry, value) {
+  const ms = Number(value);
+  if (!(ms >= 100 && ms <= 6e5))
+    throw new AppwriteException("Invalid realtimeHeartbeatMs: give milliseconds between 100 and 600000.", 0, ErrorType.argumentInvalid);
+  entry.heartbeatMs = ms;
 }
 function dispatch(client, service, method, params, options) {
   if (service === "account") {
@@ -1714,13 +2281,16 @@ function parseObject(json, what) {
 function entryOf(handle) {
   const entry = entries.get(handle);
   if (!entry)
-    throw new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured);
+    throw new AppwriteException(`No client with handle ${shown(handle)}: it was disposed or never created.`, 0, ErrorType.notConfigured);
   return entry;
 }
 function toErrorData(error) {
   if (isAppwriteException(error))
     return error.toJSON?.() ?? error;
-  return new AppwriteException(`Internal error in the Appwrite core: ${String(error?.message ?? error)}`, 0, ErrorType.bridge).toJSON();
+  return new AppwriteException(`Internal error in the Appwrite core: ${errorText(error)}`, 0, ErrorType.bridge).toJSON();
+}
+function shown(value) {
+  return typeof value === "string" ? value.slice(0, 40) : typeof value;
 }
 function guard(fn) {
   try {
@@ -1735,12 +2305,14 @@ export {
   AppwriteException,
   AuthenticationFactor,
   AuthenticatorType,
+  Channel,
   Client,
   ErrorType,
   ID,
   MemoryStorage,
   OAuthProvider,
   Query,
+  Realtime,
   SDK_VERSION,
   TransportError,
   bridgeVersion,
@@ -1749,6 +2321,11 @@ export {
   createClient,
   defaultRetryPolicy,
   disposeClient,
+  eventModel,
   invoke,
-  isAppwriteException
+  isAppwriteException,
+  reconnectDelay,
+  subscribe,
+  unsubscribe,
+  updateSubscription
 };

@@ -44,7 +44,7 @@ function newClient(extra: Record<string, unknown> = {}) {
 
 describe('bridge', () => {
   it('exports the contract and its version', () => {
-    expect(bridge.bridgeVersion).toBe('1.0');
+    expect(bridge.bridgeVersion).toBe('1.1');
     for (const name of ['createClient', 'configure', 'invoke', 'cancel', 'disposeClient']) expect(typeof (bridge as Record<string, unknown>)[name]).toBe('function');
   });
 
@@ -67,7 +67,8 @@ describe('bridge', () => {
     expect(server.requests.at(-1)!.headers['x-fallback-cookies']).toContain(cookieValue('u1', SECRET));
 
     const events = c.emitted.map((e) => e.event).filter((e) => e !== 'request');
-    expect(events).toEqual(['sessionChanged', 'signedIn']);
+    expect(events).toEqual(['sessionChanged', 'signedIn', 'stateChanged']);
+    expect(c.emitted.find((e) => e.event === 'stateChanged')!.payload).toEqual({ state: 'signedIn', previous: 'signedOut', userId: 'u1' });
     expect(JSON.stringify(c.emitted) + JSON.stringify(c.logs)).not.toContain(SECRET);
   });
 
@@ -78,7 +79,7 @@ describe('bridge', () => {
     const url = await invokeAsync(bridge, c.handle, 'o', 'account', 'createOAuth2Token', { params: { provider: 'github' } });
     expect(url.text).toBe(`${server.url}/account/tokens/oauth2/github?project=demo`);
     const session = await invokeAsync(bridge, c.handle, 's', 'client', 'getSession', {});
-    expect(JSON.parse(session.text)).toEqual({ signedIn: false, userId: null });
+    expect(JSON.parse(session.text)).toEqual({ signedIn: false, userId: null, state: 'signedOut' });
   });
 
   it('rejects a response field of the wrong type instead of binding garbage', async () => {

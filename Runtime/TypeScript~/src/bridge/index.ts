@@ -8,19 +8,28 @@
 import { AppwriteException, ErrorType, isAppwriteException } from '../errors/appwrite-exception.js';
 import { AbortHandle } from '../core/abort.js';
 import { Client, type CallOptions } from '../core/client.js';
+import { errorText } from '../core/guards.js';
 import type { ClientEvents } from '../core/events.js';
 import { callHost, hostHas, toFunction, type Host } from '../core/host.js';
 import { accountMethods } from '../services/account.descriptors.js';
 import { oauthUrl, run } from '../services/method-runner.js';
 import type { TableModelName } from '../models/model-table.js';
 import { projectModel } from './projection.js';
+import { Realtime } from '../services/realtime.js';
+import { eventModel, type RealtimeEvent, type RealtimeSubscription } from '../realtime/types.js';
 
 /** Bumped on any change of the contract; C# refuses a bundle with another major version. */
-export const bridgeVersion = '1.0';
+export const bridgeVersion = '1.1';
 
 interface Entry {
   client: Client;
   calls: Map<string, AbortHandle>;
+  host: Host;
+  /** Created by the first subscribe. */
+  realtime?: Realtime;
+  /** By the caller's subscription ID. */
+  subs: Map<string, RealtimeSubscription>;
+  heartbeatMs?: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -38,12 +47,14 @@ export function createClient(configJson: string, host: Host): string {
       host,
       logger: hostHas(host, 'log') ? (level, message) => void callHost(host, 'log', level, message) : undefined,
     });
-    for (const [key, value] of Object.entries(config)) applyConfig(client, key, value);
+    for (const [key, value] of Object.entries(config)) if (key !== 'realtimeHeartbeatMs') applyConfig(client, key, value);
     if (hostHas(host, 'emit')) {
       for (const event of EVENTS) client.on(event, ((payload: unknown) => void callHost(host, 'emit', event, JSON.stringify(payload))) as never);
     }
     const handle = `h${++nextHandle}`;
-    entries.set(handle, { client, calls: new Map() });
+    const entry: Entry = { client, calls: new Map(), host, subs: new Map() };
+    for (const [key, value] of Object.entries(config)) if (key === 'realtimeHeartbeatMs') setHeartbeat(entry, value);
+    entries.set(handle, entry);
     return handle;
   });
 }
@@ -55,7 +66,9 @@ export function createClient(configJson: string, host: Host): string {
  */
 export function configure(handle: string, key: string, value: string): string {
   return guard(() => {
-    applyConfig(entryOf(handle).client, key, value);
+    const entry = entryOf(handle);
+    if (key === 'realtimeHeartbeatMs') setHeartbeat(entry, value);
+    else applyConfig(entry.client, key, value);
     return '';
   });
 }
@@ -77,7 +90,7 @@ export function invoke(handle: string, callId: string, service: string, method: 
   });
   const fail = (error: unknown) => settle(() => onReject?.(JSON.stringify(toErrorData(error))));
   if (!onResolve || !onReject) return;
-  if (!entry) return void fail(new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured));
+  if (!entry) return void fail(new AppwriteException(`No client with handle ${shown(handle)}: it was disposed or never created.`, 0, ErrorType.notConfigured));
   const abort = new AbortHandle();
   entry.calls.set(callId, abort);
   let result: Promise<string>;
@@ -105,7 +118,92 @@ export function disposeClient(handle: string): void {
   const entry = entries.get(handle);
   if (!entry) return;
   entries.delete(handle);
+  void entry.realtime?.disconnect();
   entry.client.dispose();
+}
+
+/**
+ * Subscribes to realtime channels. `onEvent(eventJson)` is called once per event with
+ * `{"events":[…],"channels":[…],"timestamp":"…","model":"user"|…|"","payload":"<JSON text>"}`; with `model` set the
+ * payload is that model's C# projection, else the raw payload. The optional `onReady("")` is called once when the
+ * server confirmed the subscription or the first connection attempt ended.
+ * @param subscriptionId Chosen by the caller, unique among the client's subscriptions; names it for update/unsubscribe.
+ * @returns '' on success, or an error JSON.
+ */
+export function subscribe(handle: string, subscriptionId: string, channelsJson: string, queriesJson: string, onEvent: unknown, onReady?: unknown): string {
+  return guard(() => {
+    const entry = entryOf(handle);
+    const deliver = toFunction(onEvent);
+    if (!deliver) throw new AppwriteException('subscribe needs an onEvent callback.', 0, ErrorType.bridge);
+    if (entry.subs.has(subscriptionId)) throw new AppwriteException(`Subscription ${subscriptionId.slice(0, 40)} already exists.`, 0, ErrorType.bridge);
+    const realtime = entry.realtime ?? createRealtime(entry);
+    const sub = realtime.add(strings(channelsJson, 'channelsJson'), (e) => void deliver(eventJson(e)), strings(queriesJson, 'queriesJson'));
+    entry.realtime = realtime;
+    entry.subs.set(subscriptionId, sub);
+    const ready = toFunction(onReady);
+    if (ready) void realtime.acked(sub.id).then(() => ready('')).catch(() => {});
+    return '';
+  });
+}
+
+/** Replaces a subscription's channels and queries (`queriesJson` '' keeps them). @returns '' or an error JSON. */
+export function updateSubscription(handle: string, subscriptionId: string, channelsJson: string, queriesJson: string): string {
+  return guard(() => {
+    const sub = entryOf(handle).subs.get(subscriptionId);
+    if (!sub) throw new AppwriteException(`No subscription ${subscriptionId.slice(0, 40)}.`, 0, ErrorType.bridge);
+    void sub.update({ channels: strings(channelsJson, 'channelsJson'), queries: queriesJson === '' ? undefined : strings(queriesJson, 'queriesJson') });
+    return '';
+  });
+}
+
+/** Stops a subscription at once; the last one closes the socket. Unknown IDs are ignored. @returns '' or an error JSON. */
+export function unsubscribe(handle: string, subscriptionId: string): string {
+  return guard(() => {
+    const entry = entryOf(handle);
+    void entry.subs.get(subscriptionId)?.close();
+    entry.subs.delete(subscriptionId);
+    return '';
+  });
+}
+
+function createRealtime(entry: Entry): Realtime {
+  const realtime = new Realtime(entry.client, { heartbeatMs: entry.heartbeatMs });
+  const { host } = entry;
+  if (hostHas(host, 'emit')) {
+    realtime.on('connected', (e) => void callHost(host, 'emit', 'realtimeConnected', JSON.stringify(e)));
+    realtime.on('disconnected', (e) => void callHost(host, 'emit', 'realtimeDisconnected', JSON.stringify(e)));
+    realtime.on('error', (e) => void callHost(host, 'emit', 'realtimeError', JSON.stringify(e)));
+  }
+  return realtime;
+}
+
+// Account events carry a model C# binds with JsonUtility: project it like a call result; anything else stays raw.
+function eventJson(e: RealtimeEvent<unknown>): string {
+  let model = eventModel(e);
+  let payload: unknown = e.payload;
+  try {
+    if (model) payload = projectModel(model, payload);
+  } catch {
+    model = undefined; // not the model its name promised: hand it over raw rather than drop it
+  }
+  return JSON.stringify({ events: e.events, channels: e.channels, timestamp: e.timestamp, model: model ?? '', payload: JSON.stringify(payload ?? null) });
+}
+
+function strings(json: string, what: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json === '' ? '[]' : json);
+  } catch {
+    throw new AppwriteException(`${what} is not valid JSON.`, 0, ErrorType.bridge);
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new AppwriteException(`${what} must be a JSON array of strings.`, 0, ErrorType.bridge);
+  return value;
+}
+
+function setHeartbeat(entry: Entry, value: unknown): void {
+  const ms = Number(value);
+  if (!(ms >= 100 && ms <= 600_000)) throw new AppwriteException('Invalid realtimeHeartbeatMs: give milliseconds between 100 and 600000.', 0, ErrorType.argumentInvalid);
+  entry.heartbeatMs = ms;
 }
 
 function dispatch(client: Client, service: string, method: string, params: Record<string, unknown>, options: CallOptions): Promise<string> {
@@ -176,13 +274,18 @@ function parseObject(json: string, what: string): Record<string, unknown> {
 
 function entryOf(handle: string): Entry {
   const entry = entries.get(handle);
-  if (!entry) throw new AppwriteException(`No client with handle ${handle}: it was disposed or never created.`, 0, ErrorType.notConfigured);
+  if (!entry) throw new AppwriteException(`No client with handle ${shown(handle)}: it was disposed or never created.`, 0, ErrorType.notConfigured);
   return entry;
 }
 
 function toErrorData(error: unknown) {
   if (isAppwriteException(error)) return (error as AppwriteException).toJSON?.() ?? error;
-  return new AppwriteException(`Internal error in the Appwrite core: ${String((error as Error)?.message ?? error)}`, 0, ErrorType.bridge).toJSON();
+  return new AppwriteException(`Internal error in the Appwrite core: ${errorText(error)}`, 0, ErrorType.bridge).toJSON();
+}
+
+// A handle for messages: callers other than C# may pass anything, and a Symbol would break a template string.
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 40) : typeof value;
 }
 
 function guard(fn: () => string): string {

@@ -10,10 +10,12 @@ import { jwtExpiry } from './jwt.js';
 import { FetchTransport, globalFetch } from './fetch-transport.js';
 import { hostHas, type Host } from './host.js';
 import { HostTransport } from './host-transport.js';
-import { defaultRetryPolicy, mergeRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
+import { checkCallOptions, checkResponse, errorText } from './guards.js';
+import { defaultRetryPolicy, hookAllows, mergeRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
 import { SessionStore, type SessionState } from './session-store.js';
 import { fromHost, MemoryStorage, toKeyValueStorage, type KeyValueStorage, type WebStorageLike } from './storage.js';
 import { TransportError, type HttpMethod, type Transport, type TransportResponse } from './transport.js';
+import type { WebSocketConstructor } from './websocket.js';
 
 /** SDK identity sent as `x-sdk-*`; the only headers that differ from the official Web SDK. */
 export const SDK_VERSION = '0.1.0';
@@ -27,6 +29,11 @@ export interface ClientOptions {
   host?: Host;
   /** Where the session is kept: default the host's storage, else memory (lost when the process ends). */
   storage?: KeyValueStorage | WebStorageLike;
+  /**
+   * The WebSocket class for Realtime when the host has no `ws*` members, e.g. `WebSocket` from the `ws` package in
+   * Node. @default the global `WebSocket` (browsers, Unity WebGL)
+   */
+  webSocket?: WebSocketConstructor;
   /** Deadline of a whole call, retries included. @default 15000 */
   timeoutMs?: number;
   /** Overrides of the default retry policy. */
@@ -87,6 +94,8 @@ export class Client {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly warned = new Set<string>();
+  private readonly sockets: { host?: Host; webSocket?: WebSocketConstructor };
+  private readonly disposers = new Set<() => void>();
   private endpoint = 'https://cloud.appwrite.io/v1';
   private endpointRealtime = 'wss://cloud.appwrite.io/v1';
   private project = '';
@@ -105,12 +114,15 @@ export class Client {
     const fetchFn = globalFetch();
     this.transport = options.transport ?? (hostHas(host, 'http') ? new HostTransport(host!) : fetchFn ? new FetchTransport(fetchFn) : undefined);
     const storage = options.storage ? toKeyValueStorage(options.storage) : hostHas(host, 'storageGet') ? fromHost(host!) : new MemoryStorage();
-    this.log = options.logger ?? (() => {});
+    const logger = options.logger;
+    // A logger that throws must not break the call that logged.
+    this.log = (level, message) => { try { logger?.(level, message); } catch { /* the app's logger failed */ } };
     this.store = new SessionStore(storage, (e) => this.log('error', `session storage failed: ${String((e as Error)?.message ?? e)}`));
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = mergeRetryPolicy(defaultRetryPolicy, options.retry);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.sockets = { host, webSocket: options.webSocket };
   }
 
   /**
@@ -224,9 +236,10 @@ export class Client {
         await this.call({ label: 'client.restoreSession', method: 'GET', path: '/account', params: {}, idempotent: true }, options);
       } catch (error) {
         const e = error as AppwriteException;
-        if (INVALID_SESSION_TYPES.includes(e.type)) this.dropSession('invalid');
+        if (e.code >= 400 && e.code < 500 && INVALID_SESSION_TYPES.includes(e.type)) this.dropSession('invalid');
         else if (e.type === ErrorType.cancelled) throw error;
-        else if (e.code >= 500 || e.code === 429) this.offline = true; // reachable but unable to vouch: keep it
+        // Reachable but unable to vouch (5xx, 429), or not Appwrite answering (a captive portal's page): keep it.
+        else if (e.code >= 500 || e.code === 429 || e.type === ErrorType.malformedResponse || e.type === ErrorType.errorPage) this.offline = true;
       }
     };
     this.restoring = check().finally(() => {
@@ -245,7 +258,8 @@ export class Client {
   getJWT(options: CallOptions & { minValidityMs?: number } = {}): Promise<string> {
     const userId = this.session.userId;
     const cached = this.jwtCache;
-    if (cached && cached.userId === userId && cached.expiresAt - this.now() > (options.minValidityMs ?? 60_000)) return Promise.resolve(cached.jwt);
+    const minValidityMs = typeof options?.minValidityMs === 'number' ? options.minValidityMs : 60_000;
+    if (cached && cached.userId === userId && cached.expiresAt - this.now() > minValidityMs) return Promise.resolve(cached.jwt);
     if (this.jwtMinting) return this.jwtMinting;
     const mintedAt = this.now();
     this.jwtMinting = this.call<{ jwt?: unknown }>({ label: 'client.getJWT', method: 'POST', path: '/account/jwts', params: {} }, options)
@@ -262,6 +276,17 @@ export class Client {
   sessionCookie(): string | undefined {
     this.store.use(this.endpoint, this.project);
     return this.store.cookie;
+  }
+
+  /** Where Realtime gets its sockets: the host's ws* members, or the webSocket option. @internal */
+  socketOptions(): { host?: Host; webSocket?: WebSocketConstructor } {
+    return this.sockets;
+  }
+
+  /** Runs `fn` when the client is disposed (Realtime closes its socket); returns the unregister function. @internal */
+  onDispose(fn: () => void): () => void {
+    this.disposers.add(fn);
+    return () => void this.disposers.delete(fn);
   }
 
   /** A copy of the headers sent on every request, secrets included: handle with care. */
@@ -325,11 +350,14 @@ export class Client {
   dispose(): void {
     this.disposed = true;
     for (const handle of [...this.inFlight]) handle.abort('disposed');
+    for (const fn of [...this.disposers]) fn();
+    this.disposers.clear();
     this.emitter.removeAllListeners();
   }
 
   /** Performs one API call with deadline, cancellation and retries. Services call this. @internal */
   async call<T>(request: ApiRequest, options: CallOptions = {}): Promise<T> {
+    options = checkCallOptions(options, request.label);
     const handle = new AbortHandle();
     const unlink = onAbort(options.signal, () => handle.abort('cancel'));
     this.inFlight.add(handle);
@@ -356,10 +384,10 @@ export class Client {
       } catch (error) {
         const e = error as AppwriteException;
         const retryable = (request.method === 'GET' || request.idempotent) &&
-          (e.type === ErrorType.network ? policy.networkErrors : e.code > 0 && policy.statusCodes.includes(e.code));
+          (e.type === ErrorType.network ? policy.networkErrors : e.code > 0 && e.code !== 429 && policy.statusCodes.includes(e.code)); // 429: never blindly, see rateLimit
         const delayMs = retryDelay(policy, attempt, this.random);
         const info = { label: request.label, attempt, type: e.type, code: e.code, delayMs };
-        if (!retryable || attempt > policy.limit || this.now() + delayMs >= deadline || policy.shouldRetry?.(info) === false) throw error;
+        if (!retryable || attempt > policy.limit || this.now() + delayMs >= deadline || !hookAllows(policy, info, (m) => this.log('error', m))) throw error;
         this.emit('retry', info);
         await sleep(delayMs, signal);
         if (signal.aborted) throw this.abortError(request);
@@ -394,19 +422,20 @@ export class Client {
     let response: TransportResponse;
     try {
       if (!this.transport) throw new TransportError('network', 'no transport: this engine has no fetch and no host http was given');
-      response = await this.transport.send({ method, url, headers, body, timeoutMs }, attempt.signal);
+      response = checkResponse(await this.transport.send({ method, url, headers, body, timeoutMs }, attempt.signal));
     } catch (error) {
       this.emit('request', { label: request.label, method, path, status: 0, durationMs: this.now() - started });
-      const kind = (error as TransportError).kind;
+      const kind = (error as TransportError | undefined)?.kind;
       if (timedOut || kind === 'timeout') throw this.unreachable(this.timeoutError(request));
       if (signal.aborted) throw this.abortError(request);
-      throw this.unreachable(new AppwriteException(`${request.label} (${method} ${path}) could not reach the server: ${String((error as Error)?.message ?? error)}. Check the endpoint and the network.`, 0, ErrorType.network));
+      throw this.unreachable(new AppwriteException(`${request.label} (${method} ${path}) could not reach the server: ${errorText(error)}. Check the endpoint and the network.`, 0, ErrorType.network));
     } finally {
       clearTimeout(timer);
       unlink();
     }
     this.emit('request', { label: request.label, method, path, status: response.status, durationMs: this.now() - started });
-    if (this.offline && response.status < 500) {
+    // Back online on an answer from Appwrite: JSON or a 204, not a captive portal's HTML page.
+    if (this.offline && response.status < 500 && (response.status === 204 || (response.headers['content-type'] ?? '').includes('application/json'))) {
       this.offline = false;
       this.updateState();
     }
@@ -418,7 +447,7 @@ export class Client {
     const where = `${request.label} (${request.method} ${request.path})`;
     const contentType = headers['content-type'] ?? '';
     const warning = headers['x-appwrite-warning'];
-    if (warning && !this.warned.has(warning)) {
+    if (warning && !this.warned.has(warning) && this.warned.size < 32) { // bounded: a server could vary it forever
       this.warned.add(warning);
       for (const w of warning.split(';')) this.log('warn', `Appwrite warning: ${w.trim()}`);
     }
@@ -428,7 +457,9 @@ export class Client {
       try {
         data = JSON.parse(body);
       } catch {
-        throw new AppwriteException(`${where} returned a body that is not valid JSON (HTTP ${status}, ${body.length} characters): it was cut off or corrupted.`, status >= 400 ? status : 0, ErrorType.malformedResponse, body);
+        // A broken success body may still hold what the call was for (a JWT, recovery codes, a TOTP secret): errors
+        // get logged, so it is not kept. A broken error body holds no secret and helps debugging.
+        throw new AppwriteException(`${where} returned a body that is not valid JSON (HTTP ${status}, ${body.length} characters): it was cut off or corrupted.`, status >= 400 ? status : 0, ErrorType.malformedResponse, status >= 400 ? body : '');
       }
     }
     if (status >= 400) {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // SPDX-FileCopyrightText: 2026 Playloom
 
+import { AppwriteException, ErrorType } from '../errors/appwrite-exception.js';
+
 /**
  * When and how the Client repeats a failed call. Only idempotent calls are ever retried (GETs and the few updates
  * marked idempotent in the descriptor table); calls that send an SMS or email or mint a secret never are.
  * A 429 is never retried: its error carries `rateLimit.resetAt` for a cooldown instead.
  */
 export interface RetryPolicy {
-  /** Retries after the first attempt. @default 2 */
+  /** Retries after the first attempt, 0 to 10. @default 2 */
   limit: number;
   /** Delay before the first retry, doubled for each further one. @default 300 */
   baseDelayMs: number;
@@ -57,8 +59,41 @@ export function retryDelay(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs
   return Math.round(policy.jitter === 'full' ? random() * exponential : exponential);
 }
 
-/** Merges a partial override onto a base policy; `false` disables retries. */
-export function mergeRetryPolicy(base: RetryPolicy, override: Partial<RetryPolicy> | false | undefined): RetryPolicy {
+/**
+ * Merges a partial override onto a base policy; `false` disables retries.
+ * @throws {AppwriteException} `general_argument_invalid` when a field has the wrong type or range (the policy may come
+ * from C# or from plain JS, so it is checked before a bad value can break a call).
+ */
+export function mergeRetryPolicy(base: RetryPolicy, override: Partial<RetryPolicy> | false | undefined | null): RetryPolicy {
   if (override === false) return { ...base, limit: 0 };
-  return override ? { ...base, ...override } : base;
+  if (override === undefined || override === null) return base;
+  const problem = policyProblem(override);
+  if (problem) throw new AppwriteException(`Invalid retry policy: ${problem}.`, 0, ErrorType.argumentInvalid);
+  return { ...base, ...override };
+}
+
+/** Asks the policy's `shouldRetry` hook; a hook that throws stops the retries (its error is reported, not thrown). */
+export function hookAllows(policy: RetryPolicy, info: RetryInfo, report: (message: string) => void): boolean {
+  if (!policy.shouldRetry) return true;
+  try {
+    return policy.shouldRetry(info) !== false;
+  } catch (error) {
+    report(`retry policy shouldRetry threw, not retrying: ${String((error as Error)?.message ?? 'error')}`);
+    return false;
+  }
+}
+
+const isDelay = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 600_000;
+
+function policyProblem(p: unknown): string | undefined {
+  if (typeof p !== 'object' || Array.isArray(p)) return 'give false or an object with limit, baseDelayMs, maxDelayMs, jitter, statusCodes, networkErrors';
+  const o = p as Record<string, unknown>;
+  if (o.limit !== undefined && !(Number.isInteger(o.limit) && (o.limit as number) >= 0 && (o.limit as number) <= 10)) return 'limit must be an integer from 0 to 10';
+  if (o.baseDelayMs !== undefined && !isDelay(o.baseDelayMs)) return 'baseDelayMs must be milliseconds from 0 to 600000';
+  if (o.maxDelayMs !== undefined && !isDelay(o.maxDelayMs)) return 'maxDelayMs must be milliseconds from 0 to 600000';
+  if (o.jitter !== undefined && o.jitter !== 'full' && o.jitter !== 'none') return "jitter must be 'full' or 'none'";
+  if (o.statusCodes !== undefined && !(Array.isArray(o.statusCodes) && o.statusCodes.every((c) => Number.isInteger(c)))) return 'statusCodes must be an array of HTTP status codes';
+  if (o.networkErrors !== undefined && typeof o.networkErrors !== 'boolean') return 'networkErrors must be a boolean';
+  if (o.shouldRetry !== undefined && typeof o.shouldRetry !== 'function') return 'shouldRetry must be a function';
+  return undefined;
 }
