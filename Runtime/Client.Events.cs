@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// SPDX-FileCopyrightText: 2026 Playloom
+
+#nullable enable
+using System;
+using System.Globalization;
+using Appwrite.Internal;
+using UnityEngine;
+
+namespace Appwrite
+{
+    public sealed partial class Client
+    {
+        // Main thread: an event from the core. Payloads carry no secrets (bridge contract), so they may be logged.
+        private void OnBridgeEvent(string eventName, string payloadJson)
+        {
+            if (_destroyed) return;
+            // Diagnostics nobody will see are not worth parsing (one `request` event per HTTP attempt).
+            if (eventName == "request" && _logLevel > AppwriteLogLevel.Debug) return;
+            if (eventName == "retry" && _logLevel > AppwriteLogLevel.Info) return;
+            var payload = JsonReader.TryParseObject(payloadJson);
+            if (payload == null) return;
+            switch (eventName)
+            {
+                case "sessionChanged":
+                {
+                    var args = new SessionChangedEventArgs(payload.GetBool("signedIn") ?? false, payload.GetString("userId"), payload.GetString("source") ?? "");
+                    Raise(SessionChanged, args);
+                    RaiseUnity(() => _onSessionChanged.Invoke(args.SignedIn));
+                    break;
+                }
+                case "signedIn":
+                {
+                    var args = new SignedInEventArgs(payload.GetString("userId"), payload.GetString("sessionId"), payload.GetString("provider"));
+                    Raise(SignedIn, args);
+                    RaiseUnity(() => _onSignedIn.Invoke(args.UserId ?? ""));
+                    break;
+                }
+                case "signedOut":
+                {
+                    var args = new SignedOutEventArgs(payload.GetString("userId"), payload.GetString("reason") ?? "");
+                    Raise(SignedOut, args);
+                    RaiseUnity(() => _onSignedOut.Invoke(args.UserId ?? ""));
+                    break;
+                }
+                case "error":
+                {
+                    var args = new AppwriteErrorEventArgs(payload.GetString("label") ?? "", payload.GetString("method") ?? "", payload.GetString("path") ?? "",
+                        (int)(payload.GetNumber("code") ?? 0), payload.GetString("type") ?? "", payload.GetString("message") ?? "");
+                    // A cancelled call is the caller's decision, not a failure worth an error event.
+                    if (args.Type == AppwriteErrorType.Cancelled) break;
+                    Raise(Error, args);
+                    RaiseUnity(() => _onError.Invoke(args.Message));
+                    break;
+                }
+                case "request":
+                    AppwriteLog.Write(_logLevel, AppwriteLogLevel.Debug, string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} -> {3} in {4} ms",
+                        payload.GetString("label"), payload.GetString("method"), payload.GetString("path"), payload.GetNumber("status"), payload.GetNumber("durationMs")));
+                    break;
+                case "retry":
+                    AppwriteLog.Write(_logLevel, AppwriteLogLevel.Info, string.Format(CultureInfo.InvariantCulture, "{0}: retry {1} after {2} ({3}) in {4} ms",
+                        payload.GetString("label"), payload.GetNumber("attempt"), payload.GetString("type"), payload.GetNumber("code"), payload.GetNumber("delayMs")));
+                    break;
+            }
+        }
+
+        // Each handler runs on its own: one that throws is logged and does not stop the others or the call.
+        private static void Raise<T>(Action<T>? handlers, T args)
+        {
+            if (handlers == null) return;
+            foreach (var handler in handlers.GetInvocationList())
+            {
+                try
+                {
+                    ((Action<T>)handler)(args);
+                }
+                catch (Exception e)
+                {
+                    Debug.LogException(e);
+                }
+            }
+        }
+
+        private static void RaiseUnity(Action invoke)
+        {
+            try
+            {
+                invoke();
+            }
+            catch (Exception e)
+            {
+                Debug.LogException(e);
+            }
+        }
+    }
+}
