@@ -149,6 +149,11 @@ namespace Playloom.Appwrite.Ring.Reliability
 
         public Task SetOfflineAsync(bool offline) => PostAsync("/_faults/offline?mode=" + (offline ? "reset" : "off"), "");
 
+        public Task ResetStatsAsync() => PostAsync("/_faults/reset-stats", "");
+
+        /// <summary>The proxy's counters as JSON (requests, forwarded, faultsTotal, faults, nonIdempotentForwardedTwice…).</summary>
+        public Task<string> StatsAsync() => _http.GetStringAsync(Url + "/_faults/stats");
+
         /// <summary>Waits until a request is held at the proxy (sent by the SDK, not answered).</summary>
         public async Task WaitForPendingAsync()
         {
