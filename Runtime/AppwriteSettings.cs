@@ -4,6 +4,7 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
+using Appwrite.Internal;
 using UnityEngine;
 
 namespace Appwrite
@@ -11,7 +12,8 @@ namespace Appwrite
     /// <summary>
     /// Project settings for every <see cref="Client"/>: named environments (endpoint, project, locale) and which one is
     /// active. A client uses the active environment for each value its setters did not set. Unity loads the asset from
-    /// <c>Resources/AppwriteSettings</c>; the Project Settings page (Edit → Project Settings → Appwrite) edits it.
+    /// <c>Resources/AppwriteSettings</c>; the Project Settings page (Edit → Project Settings → Appwrite) creates it at
+    /// <c>Assets/Appwrite/Resources/AppwriteSettings.asset</c> and edits it.
     /// </summary>
     /// <remarks>
     /// The asset ships with the game, so it holds no secret: dev keys live in editor-only storage and reach a client
@@ -57,6 +59,65 @@ namespace Appwrite
 #else
             return null;
 #endif
+        }
+    }
+
+    /// <summary>
+    /// How a Development build gets the dev keys of the Editor: the build step writes them to a temporary Resources text
+    /// file (deleted after the build; a release build with it fails), and the player reads it once at startup. Release
+    /// players never read it: <see cref="AppwriteSettings.DevKeyFor"/> returns null outside the Editor and Development builds.
+    /// </summary>
+    internal static class DevKeyResource
+    {
+        /// <summary>The <c>Resources.Load</c> path of the file.</summary>
+        public const string ResourcePath = "PlayloomAppwriteDevKeys";
+
+        /// <summary>Which environment a key belongs to: its endpoint (no trailing '/', lowercase) and project ID.</summary>
+        public static string Identity(AppwriteEnvironment environment) =>
+            (environment.Endpoint ?? "").Trim().TrimEnd('/').ToLowerInvariant() + "|" + (environment.ProjectId ?? "");
+
+        /// <summary>The file's text: <c>{"keys":[{"environment":identity,"key":key}]}</c>.</summary>
+        public static string Write(IEnumerable<KeyValuePair<string, string>> keysByIdentity)
+        {
+            var json = new JsonWriter().BeginObject().Name("keys").BeginArray();
+            foreach (var pair in keysByIdentity) json.BeginObject().Name("environment").String(pair.Key).Name("key").String(pair.Value).EndObject();
+            return json.EndArray().EndObject().ToString();
+        }
+
+        /// <summary>Reads the file's text; an unreadable file gives no keys.</summary>
+        public static Dictionary<string, string> Read(string? text)
+        {
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (JsonReader.TryParseObject(text)?["keys"] is List<object?> list)
+            {
+                foreach (var item in list)
+                {
+                    if (item is Dictionary<string, object?> entry && entry.GetString("environment") is string identity && entry.GetString("key") is string key && key.Length > 0)
+                    {
+                        keys[identity] = key;
+                    }
+                }
+            }
+            return keys;
+        }
+
+#if DEVELOPMENT_BUILD && !UNITY_EDITOR
+        // Development players only: release players never look for the file, and the Editor sets its own provider.
+        // Before the first scene, so clients created in Awake already have the keys.
+        [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.BeforeSceneLoad)]
+        private static void InstallAtStartup() => InstallFromBuild();
+#endif
+
+        /// <summary>Installs the keys of the build's file as <see cref="AppwriteSettings.DevKeyProvider"/>; false when there is no file.</summary>
+        internal static bool InstallFromBuild()
+        {
+            var asset = Resources.Load<TextAsset>(ResourcePath);
+            if (asset == null) return false;
+            var keys = Read(asset.text);
+            foreach (var key in keys.Values) Internal.Redactor.AddSecret(key);
+            AppwriteSettings.DevKeyProvider = environment =>
+                environment != null && keys.TryGetValue(Identity(environment), out var key) ? key : null;
+            return true;
         }
     }
 

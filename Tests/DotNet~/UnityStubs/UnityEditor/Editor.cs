@@ -13,7 +13,7 @@ namespace UnityEditor
     {
     }
 
-    public static class EditorApplication
+    public static partial class EditorApplication
     {
         public delegate void CallbackFunction();
 
