@@ -65,13 +65,13 @@ namespace Appwrite
 
         private static bool IsBundle(string filepath) => filepath == BridgeContract.BundleSpecifier;
 
-        private string? LoadBundle()
+        private string? LoadBundle() => _bundle ??= ReadBundleText();
+
+        private static string? ReadBundleText()
         {
-            if (_bundle != null) return _bundle;
             // Resources names drop the extension: Runtime/Resources/PlayloomAppwrite/appwrite.mjs is "PlayloomAppwrite/appwrite".
             var asset = Resources.Load<TextAsset>(BridgeContract.BundleSpecifier.Substring(0, BridgeContract.BundleSpecifier.Length - 4));
-            _bundle = asset != null ? asset.text : null;
-            return _bundle;
+            return asset != null ? asset.text : null;
         }
     }
 }

@@ -48,7 +48,11 @@ namespace Appwrite
             owned = null;
             try
             {
+#if UNITY_WEBGL && !UNITY_EDITOR
+                var runtime = new PuertsRuntime(EvalExports.Load(env));
+#else
                 var runtime = new PuertsRuntime(new ScriptObjectExports(env.ExecuteModule(BridgeContract.BundleSpecifier)));
+#endif
                 var lifetime = new EnvLifetime(env, owns: _external == null, tick: _external == null || _tickExternal);
                 ScriptEnv = env;
                 owned = lifetime;
@@ -65,7 +69,14 @@ namespace Appwrite
         {
             var loader = new AppwriteBundleLoader();
 #if UNITY_WEBGL && !UNITY_EDITOR && PLAYLOOM_APPWRITE_PUERTS_WEBGL
+            // The page's one environment: Puerts allows no second one on WebGL. MainEnv.Get returns that singleton, so a
+            // game that also takes its environment from MainEnv.Get shares it with us; a game that constructs its own
+            // ScriptEnv must hand it in with UseScriptEnv before the first Appwrite call (a second one throws).
             return global::Puerts.WebGL.MainEnv.Get(loader);
+#elif UNITY_WEBGL && !UNITY_EDITOR
+            throw new AppwriteException(
+                "WebGL players run Puerts through com.tencent.puerts.webgl: install it from the Puerts release tarballs, or hand your environment in with AppwritePuerts.UseScriptEnv.",
+                0, AppwriteErrorType.NotConfigured);
 #elif PLAYLOOM_APPWRITE_PUERTS_V8
             return new ScriptEnv(new BackendV8(loader));
 #elif PLAYLOOM_APPWRITE_PUERTS_QUICKJS
@@ -78,6 +89,43 @@ namespace Appwrite
                 0, AppwriteErrorType.NotConfigured);
 #endif
         }
+
+#if UNITY_WEBGL && !UNITY_EDITOR
+        // WebGL players: Puerts looks modules up in the page's pre-packed PUERTS_JS_RESOURCES, which never holds package
+        // Resources, so ExecuteModule cannot load the bundle. We read it from Resources ourselves, run it as a classic
+        // script (ClassicBundle) with Eval, the browser's indirect eval, and read each export from the global it sets.
+        // The bundle then runs in the page's JS engine with the browser's WebSocket (BridgeHost has no ws* members
+        // here). Pages whose Content-Security-Policy forbids 'unsafe-eval' cannot run it (nor Puerts' own Eval).
+        private sealed class EvalExports : IModuleExports
+        {
+            private readonly ScriptEnv _env;
+
+            private EvalExports(ScriptEnv env)
+            {
+                _env = env;
+            }
+
+            public static EvalExports Load(ScriptEnv env)
+            {
+                var text = new AppwriteBundleLoader().ReadFile(BridgeContract.BundleSpecifier, out _)
+                    ?? throw new AppwriteException($"The script bundle {BridgeContract.BundleSpecifier} is missing from Resources. Reinstall the package.", 0, AppwriteErrorType.BridgeError);
+                string script;
+                try
+                {
+                    script = ClassicBundle.Wrap(text);
+                }
+                catch (FormatException e)
+                {
+                    throw new AppwriteException($"The script bundle {BridgeContract.BundleSpecifier} cannot run on WebGL: {e.Message}. Reinstall the package.", 0, AppwriteErrorType.BridgeError, innerException: e);
+                }
+                // Evaluating twice reuses the first instance (the script assigns its global only once).
+                env.Eval(script, "PlayloomAppwrite/appwrite.js");
+                return new EvalExports(env);
+            }
+
+            public T? Get<T>(string name) where T : class => _env.Eval<T>(ClassicBundle.ExportExpression(name), "PlayloomAppwrite/exports.js");
+        }
+#endif
 
         private sealed class ScriptObjectExports : IModuleExports
         {

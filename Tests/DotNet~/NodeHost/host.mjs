@@ -8,14 +8,18 @@
 // on Atomics.wait while a worker thread, which owns stdin, hands it C#'s reply through shared memory. Every other
 // line the worker reads is posted to this thread and handled in order.
 
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 
 const REPLY_BYTES = 1 << 20;
 const bundlePath = process.argv[2];
+// --classic: the file is the bundle as a classic script (C#'s ClassicBundle.Wrap, what WebGL players Eval), which
+// stores its exports on globalThis.__playloomAppwrite instead of exporting them.
+const classic = process.argv.includes('--classic');
 if (!bundlePath) {
-  process.stderr.write('usage: node host.mjs <path to appwrite.mjs>\n');
+  process.stderr.write('usage: node host.mjs <path to appwrite.mjs> [--classic]\n');
   process.exit(2);
 }
 
@@ -37,21 +41,31 @@ function send(message) {
 
 let bundle;
 try {
-  bundle = await import(pathToFileURL(bundlePath).href);
+  if (classic) {
+    runInThisContext(readFileSync(bundlePath, 'utf8'), { filename: bundlePath });
+    bundle = globalThis.__playloomAppwrite;
+    if (!bundle || typeof bundle !== 'object') throw new Error('the classic script did not set globalThis.__playloomAppwrite');
+  } else {
+    bundle = await import(pathToFileURL(bundlePath).href);
+  }
 } catch (error) {
   send({ t: 'hello', error: `cannot import the bundle: ${error?.message ?? error}` });
   process.exit(1);
 }
 
 let seq = 0;
-const jsFunctions = new Map(); // id → JS function handed to C# (the core's `done` callbacks)
+const jsFunctions = new Map(); // id → JS function handed to C# (the core's `done` and `onEvent` callbacks)
+const keptFunctions = new Set(); // ids of functions C# calls many times (wsOpen's onEvent)
 let nextFunction = 0;
 
-// A JS function passed to C# becomes {"$fn": id}; C# calls it back with {"t":"fn"}.
-function functionToken(fn) {
+// A JS function passed to C# becomes {"$fn": id}; C# calls it back with {"t":"fn"}. A `keep` function (wsOpen's
+// onEvent) lives until its socket's `close` event or until the core closes the socket (wsClose: the core ignores the
+// socket's events from then on); any other is forgotten after its first call.
+function functionToken(fn, keep = false) {
   const id = `j${++nextFunction}`;
   jsFunctions.set(id, fn);
-  return { $fn: id };
+  if (keep) keptFunctions.add(id);
+  return keep ? { $fn: id, keep: true } : { $fn: id };
 }
 
 // Blocks until C# answers a synchronous host call; C# answers on its main thread.
@@ -74,17 +88,37 @@ function callSync(host, member, args) {
 // The host object of one C# client: every member forwards to C#.
 function hostProxy(id) {
   const post = (member) => (...args) => send({ t: 'host', host: id, member, args: args.map((a) => (typeof a === 'function' ? functionToken(a) : a)) });
+  const sockets = new Map(); // socket id → its onEvent function's id
   return {
     http: post('http'),
     httpAbort: post('httpAbort'),
     emit: post('emit'),
     log: post('log'),
+    // The realtime members run in C# (the real ClientWebSocketBridge): Node only forwards the core's frames.
+    wsOpen: (socketId, url, protocolsJson, onEvent) => {
+      const token = functionToken(onEvent, true);
+      sockets.set(socketId, token.$fn);
+      send({ t: 'host', host: id, member: 'wsOpen', args: [socketId, url, protocolsJson, token] });
+    },
+    wsSend: post('wsSend'),
+    wsClose: (socketId, code, reason) => {
+      forget(sockets.get(socketId));
+      sockets.delete(socketId);
+      send({ t: 'host', host: id, member: 'wsClose', args: [socketId, code, reason] });
+    },
     storageGet: (key) => callSync(id, 'storageGet', [key]),
     storageSet: (key, value) => void callSync(id, 'storageSet', [key, value]),
   };
 }
 
 const callback = (id) => (text) => send({ t: 'cb', id, args: [text] });
+
+function forget(fnId) {
+  jsFunctions.delete(fnId);
+  keptFunctions.delete(fnId);
+}
+// A C# callback handed over as {"$cb": id} (subscribe's onEvent and onReady).
+const callbackOf = (token) => (token && typeof token.$cb === 'string' ? callback(token.$cb) : undefined);
 
 function handle(message) {
   switch (message.t) {
@@ -94,6 +128,10 @@ function handle(message) {
       let value;
       if (message.fn === 'createClient') value = bundle.createClient(a, hostProxy(b.$host));
       else if (message.fn === 'configure') value = bundle.configure(a, b, c);
+      else if (message.fn === 'subscribe') value = bundle.subscribe(a, b, c, message.args[3], callbackOf(message.args[4]), callbackOf(message.args[5]));
+      else if (message.fn === 'updateSubscription') value = bundle.updateSubscription(a, b, c, message.args[3]);
+      else if (message.fn === 'unsubscribe') value = bundle.unsubscribe(a, b);
+      else if (message.fn === 'stats') value = JSON.stringify({ functions: jsFunctions.size, kept: keptFunctions.size }); // leak checks of the ring
       else value = JSON.stringify({ name: 'AppwriteException', message: `unknown export ${message.fn}`, code: 0, type: 'client_bridge_error', response: '' });
       send({ t: 'ret', seq: message.seq, value });
       break;
@@ -111,7 +149,7 @@ function handle(message) {
       break;
     case 'fn': {
       const fn = jsFunctions.get(message.id);
-      jsFunctions.delete(message.id);
+      if (!keptFunctions.has(message.id) || String(message.args[0]).startsWith('{"type":"close"')) forget(message.id);
       fn?.(...message.args);
       break;
     }
@@ -136,5 +174,5 @@ worker.on('error', (error) => {
   process.exit(1);
 });
 
-const exports = ['bridgeVersion', 'createClient', 'configure', 'invoke', 'cancel', 'disposeClient'].filter((name) => name in bundle);
+const exports = ['bridgeVersion', 'createClient', 'configure', 'invoke', 'cancel', 'disposeClient', 'subscribe', 'updateSubscription', 'unsubscribe'].filter((name) => name in bundle);
 send({ t: 'hello', bridgeVersion: typeof bundle.bridgeVersion === 'string' ? bundle.bridgeVersion : '', exports, node: process.version });

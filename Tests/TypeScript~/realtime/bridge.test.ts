@@ -111,6 +111,10 @@ describe('realtime bridge', () => {
     expect(error(bridge.subscribe(c.handle, 'x', '["account"]', '[]', () => {})).message).toContain('already exists');
     expect(error(bridge.updateSubscription(c.handle, 'nope', '["account"]', '')).type).toBe('client_bridge_error');
     expect(error(bridge.updateSubscription(c.handle, 'x', '{}', '')).type).toBe('client_bridge_error');
+    // Invalid channels come back as an error JSON; no rejection is left behind (vitest fails on unhandled ones).
+    expect(error(bridge.updateSubscription(c.handle, 'x', '[]', '')).type).toBe('general_argument_invalid');
+    expect(error(bridge.updateSubscription(c.handle, 'x', '[""]', '')).type).toBe('general_argument_invalid');
+    expect(error(bridge.updateSubscription(c.handle, 'x', '["account"]', '[1]')).type).toBe('client_bridge_error');
     expect(error(bridge.unsubscribe('h999', 'x')).type).toBe('client_not_configured');
     expect(error(bridge.configure(c.handle, 'realtimeHeartbeatMs', '5')).type).toBe('general_argument_invalid');
   });
