@@ -90,7 +90,7 @@ namespace UnityEngine
         WebGLPlayer = 17,
     }
 
-    public static class Application
+    public static partial class Application
     {
         public static bool isPlaying { get; internal set; } = true;
 
@@ -103,10 +103,6 @@ namespace UnityEngine
         public static string unityVersion => "2021.3.45f1";
 
         public static event Action? quitting;
-
-        public static void OpenURL(string url)
-        {
-        }
 
         internal static void RaiseQuitting() => quitting?.Invoke();
     }
