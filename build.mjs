@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Playloom
 
 // Builds everything derived from the TypeScript core, in order:
-//   1. code generation from the core's tables (Tools~/codegen/*.mjs: TS types, C# shell),
+//   1. code generation (Tools~/codegen/{typescript,csharp,docs}*.mjs: TS types, the C# shell, documentation code),
 //   2. the bundle Runtime/Resources/PlayloomAppwrite/appwrite.mjs (one ES module, platform neutral, es2020),
 //   3. the .meta files Unity needs beside every file and folder it imports.
 // `node build.mjs --check` writes nothing and fails when any of these is stale or missing (CI runs it).
@@ -25,7 +25,7 @@ async function generated() {
   const inputsBundle = await build({ ...bundleOptions, entryPoints: [join(root, 'Tools~/codegen/inputs.ts')], write: false });
   const inputs = await import('data:text/javascript;base64,' + Buffer.from(inputsBundle.outputFiles[0].text).toString('base64'));
   const files = {};
-  const generators = readdirSync(join(root, 'Tools~/codegen')).filter((f) => /^(typescript|csharp)[\w-]*\.mjs$/.test(f)).sort();
+  const generators = readdirSync(join(root, 'Tools~/codegen')).filter((f) => /^(typescript|csharp|docs)[\w-]*\.mjs$/.test(f)).sort();
   for (const generator of generators) {
     const { generate } = await import(pathToFileURL(join(root, 'Tools~/codegen', generator)).href);
     Object.assign(files, generate(inputs));

@@ -17,7 +17,7 @@ namespace Appwrite
             if (_destroyed) return;
             // Diagnostics nobody will see are not worth parsing (one `request` event per HTTP attempt).
             if (eventName == "request" && _logLevel > AppwriteLogLevel.Debug) return;
-            if (eventName == "retry" && _logLevel > AppwriteLogLevel.Info) return;
+            if (eventName == "retry" && _logLevel > AppwriteLogLevel.Info && Retrying == null) return;
             var payload = JsonReader.TryParseObject(payloadJson);
             if (payload == null) return;
             switch (eventName)
@@ -27,6 +27,14 @@ namespace Appwrite
                     var args = new SessionChangedEventArgs(payload.GetBool("signedIn") ?? false, payload.GetString("userId"), payload.GetString("source") ?? "");
                     Raise(SessionChanged, args);
                     RaiseUnity(() => _onSessionChanged.Invoke(args.SignedIn));
+                    break;
+                }
+                case "stateChanged":
+                {
+                    var args = new StateChangedEventArgs(ParseState(payload.GetString("state")), ParseState(payload.GetString("previous")), payload.GetString("userId"));
+                    _state = args.State;
+                    Raise(StateChanged, args);
+                    RaiseUnity(() => _onStateChanged.Invoke(args.State));
                     break;
                 }
                 case "signedIn":
@@ -53,15 +61,44 @@ namespace Appwrite
                     RaiseUnity(() => _onError.Invoke(args.Message));
                     break;
                 }
+                case "realtimeConnected":
+                {
+                    var args = new RealtimeConnectedEventArgs(payload.GetString("userId"));
+                    _realtime?.OnConnected(args);
+                    RaiseUnity(() => _onRealtimeConnected.Invoke());
+                    break;
+                }
+                case "realtimeDisconnected":
+                {
+                    var args = new RealtimeDisconnectedEventArgs((int)(payload.GetNumber("code") ?? 1006), payload.GetString("reason") ?? "", payload.GetBool("willReconnect") ?? false);
+                    AppwriteLog.Write(_logLevel, AppwriteLogLevel.Debug, string.Format(CultureInfo.InvariantCulture, "realtime: disconnected ({0} {1}){2}", args.Code, args.Reason, args.WillReconnect ? ", reconnecting" : ""));
+                    _realtime?.OnDisconnected(args);
+                    RaiseUnity(() => _onRealtimeDisconnected.Invoke(args.Reason));
+                    break;
+                }
+                case "realtimeError":
+                    RaiseRealtimeError(new RealtimeErrorEventArgs(payload.GetString("message") ?? "", (int)(payload.GetNumber("code") ?? 0)));
+                    break;
                 case "request":
                     AppwriteLog.Write(_logLevel, AppwriteLogLevel.Debug, string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} -> {3} in {4} ms",
                         payload.GetString("label"), payload.GetString("method"), payload.GetString("path"), payload.GetNumber("status"), payload.GetNumber("durationMs")));
                     break;
                 case "retry":
+                    Raise(Retrying, new RetryEventArgs(payload.GetString("label") ?? "", (int)(payload.GetNumber("attempt") ?? 0), payload.GetString("type") ?? "",
+                        (int)(payload.GetNumber("code") ?? 0), (int)(payload.GetNumber("delayMs") ?? 0)));
                     AppwriteLog.Write(_logLevel, AppwriteLogLevel.Info, string.Format(CultureInfo.InvariantCulture, "{0}: retry {1} after {2} ({3}) in {4} ms",
                         payload.GetString("label"), payload.GetNumber("attempt"), payload.GetString("type"), payload.GetNumber("code"), payload.GetNumber("delayMs")));
                     break;
             }
+        }
+
+        /// <summary>Main thread: a realtime problem, from the core or the C# side, to the C# and inspector events.</summary>
+        internal void RaiseRealtimeError(RealtimeErrorEventArgs args)
+        {
+            if (_destroyed) return;
+            AppwriteLog.Write(_logLevel, AppwriteLogLevel.Debug, "realtime: " + args.Message);
+            _realtime?.OnError(args);
+            RaiseUnity(() => _onRealtimeError.Invoke(args.Message));
         }
 
         // Each handler runs on its own: one that throws is logged and does not stop the others or the call.

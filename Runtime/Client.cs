@@ -38,13 +38,20 @@ namespace Appwrite
         [SerializeField] private UnityEvent<string> _onSignedIn = new UnityEvent<string>();
         [SerializeField] private UnityEvent<string> _onSignedOut = new UnityEvent<string>();
         [SerializeField] private UnityEvent<string> _onError = new UnityEvent<string>();
+        [SerializeField] private UnityEvent<SessionState> _onStateChanged = new UnityEvent<SessionState>();
+        [SerializeField] private UnityEvent _onRealtimeConnected = new UnityEvent();
+        [SerializeField] private UnityEvent<string> _onRealtimeDisconnected = new UnityEvent<string>();
+        [SerializeField] private UnityEvent<string> _onRealtimeError = new UnityEvent<string>();
 
         // Values from the setters, in call order; they win over the Project Settings environment.
         private readonly List<KeyValuePair<string, string>> _config = new List<KeyValuePair<string, string>>();
         private ClientCore? _core;
         private Account? _account;
+        private Realtime? _realtime;
+        private BridgeHost? _host;
         private MainThread? _mainThread;
         private bool _destroyed;
+        private SessionState _state = SessionState.SignedOut;
 
         /// <summary>The player's session changed (signed in, signed out, or another user). Raised on the main thread.</summary>
         public event Action<SessionChangedEventArgs>? SessionChanged;
@@ -57,6 +64,21 @@ namespace Appwrite
 
         /// <summary>A call failed (after retries). Raised on the main thread, before the awaited call throws.</summary>
         public event Action<AppwriteErrorEventArgs>? Error;
+
+        /// <summary>The session state moved (restoring, signed in, signed out, offline). Raised on the main thread.</summary>
+        public event Action<StateChangedEventArgs>? StateChanged;
+
+        /// <summary>A call is about to be retried after a transient failure. Raised on the main thread.</summary>
+        public event Action<RetryEventArgs>? Retrying;
+
+        /// <summary>
+        /// Where the session stands, as last reported by the core: <see cref="SessionState.Offline"/> keeps the session
+        /// while the server is out of reach. Call <see cref="RestoreSessionAsync"/> at startup to learn it.
+        /// </summary>
+        public SessionState State => _state;
+
+        /// <summary>Inspector event: the session state moved; the argument is the new state.</summary>
+        public UnityEvent<SessionState> OnStateChanged => _onStateChanged;
 
         /// <summary>Inspector event: the session changed; the argument is whether a player is signed in.</summary>
         public UnityEvent<bool> OnSessionChanged => _onSessionChanged;
@@ -72,6 +94,18 @@ namespace Appwrite
 
         /// <summary>The Account service of this client.</summary>
         public Account Account => _account ??= new Account(this);
+
+        /// <summary>The Realtime service of this client: live account events (<c>client.Realtime.Subscribe(Channel.Account(), e => ...)</c>).</summary>
+        public Realtime Realtime => _realtime ??= new Realtime(this);
+
+        /// <summary>Inspector event: the realtime connection is up (see <see cref="Services.Realtime.Connected"/>).</summary>
+        public UnityEvent OnRealtimeConnected => _onRealtimeConnected;
+
+        /// <summary>Inspector event: the realtime connection is gone; the argument is the reason (see <see cref="Services.Realtime.Disconnected"/>).</summary>
+        public UnityEvent<string> OnRealtimeDisconnected => _onRealtimeDisconnected;
+
+        /// <summary>Inspector event: a realtime problem; the argument is the message (see <see cref="Services.Realtime.Error"/>).</summary>
+        public UnityEvent<string> OnRealtimeError => _onRealtimeError;
 
         /// <summary>How much the SDK writes to the console. Secrets are always redacted.</summary>
         public AppwriteLogLevel LogLevel
@@ -162,6 +196,41 @@ namespace Appwrite
         public Task<string> PingAsync(CancellationToken cancellationToken = default) =>
             InvokeAsync("client", "ping", BridgeArgs.None, ResultParsers.Text, cancellationToken);
 
+        /// <summary>
+        /// Checks the stored session with the server, e.g. at startup. A network failure, a timeout or a 5xx keeps the
+        /// session (<see cref="SessionState.Offline"/>); a session the server rejects is forgotten
+        /// (<see cref="SessionState.SignedOut"/>, <see cref="SignedOut"/> with reason <c>invalid</c>). Without a stored
+        /// session nothing is sent. Concurrent calls share one check.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the check; the task then ends as cancelled.</param>
+        /// <returns>The state after the check.</returns>
+        public Task<SessionState> RestoreSessionAsync(CancellationToken cancellationToken = default) =>
+            InvokeAsync("client", "restoreSession", BridgeArgs.None, text => ParseState(JsonReader.TryParseObject(text)?.GetString("state")), cancellationToken);
+
+        /// <summary>
+        /// A JWT for the signed-in player (e.g. for your game server): minted on first use and reused until a minute
+        /// before it expires; never stored; concurrent callers share one request.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call; the task then ends as cancelled.</param>
+        /// <returns>The JWT. Treat it as a secret: never log it.</returns>
+        /// <exception cref="AppwriteException">No session (the server's 401), network failures and timeouts.</exception>
+        public Task<string> GetJWTAsync(CancellationToken cancellationToken = default) =>
+            InvokeAsync("client", "getJWT", BridgeArgs.None, jwt => { Redactor.AddSecret(jwt); return jwt; }, cancellationToken);
+
+        /// <summary>Changes the retry policy of every call of this client (see <see cref="RetryPolicy"/> for the defaults and the rules).</summary>
+        /// <param name="policy">The changes; <see cref="RetryPolicy.None"/> turns retries off.</param>
+        /// <returns>This client, for chaining.</returns>
+        /// <exception cref="AppwriteException">A member out of range (type <c>general_argument_invalid</c>).</exception>
+        public Client SetRetryPolicy(RetryPolicy policy) => Set("retry", (policy ?? throw new ArgumentNullException(nameof(policy))).ToJson());
+
+        internal static SessionState ParseState(string? state) => state switch
+        {
+            "restoring" => SessionState.Restoring,
+            "signedIn" => SessionState.SignedIn,
+            "offline" => SessionState.Offline,
+            _ => SessionState.SignedOut,
+        };
+
         /// <summary>Calls a core method; the generated services go through here.</summary>
         internal Task<T> InvokeAsync<T>(string service, string method, string argsJson, Func<string, T> parse, CancellationToken cancellationToken)
         {
@@ -180,6 +249,34 @@ namespace Appwrite
         /// <summary>The live core handle, for tests.</summary>
         internal ClientCore? Core => _core;
 
+        /// <summary>The host object handed to the core (its C# sockets), for tests.</summary>
+        internal BridgeHost? Host => _host;
+
+        /// <summary>Whether the caller is on the thread that runs the script core.</summary>
+        internal bool IsOnMainThread => (_mainThread ??= MainThread.Capture()).IsCurrent;
+
+        /// <summary>Runs the action now on the main thread, or posts it there.</summary>
+        internal void RunOnMainThread(Action action) => (_mainThread ??= MainThread.Capture()).Run(action);
+
+        /// <summary>The core handle for realtime calls (main thread), created if need be.</summary>
+        /// <exception cref="AppwriteException">The client was destroyed, or no script runtime is installed.</exception>
+        internal ClientCore CoreForRealtime() => EnsureCore();
+
+        /// <summary>Sets the realtime heartbeat (default 20 s); read when the client's first subscription is made. Tests shorten it.</summary>
+        internal Client SetRealtimeHeartbeat(TimeSpan interval) =>
+            Set("realtimeHeartbeatMs", Math.Ceiling(interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>The project calls use: the <see cref="SetProject"/> value, else the active settings environment's; "" when none.</summary>
+        internal string ProjectId
+        {
+            get
+            {
+                var index = _config.FindLastIndex(pair => pair.Key == "project");
+                if (index >= 0) return _config[index].Value;
+                return AppwriteSettings.Load()?.Active?.ProjectId ?? "";
+            }
+        }
+
         private void Awake()
         {
             _mainThread ??= MainThread.Capture();
@@ -188,9 +285,14 @@ namespace Appwrite
         private void OnDestroy()
         {
             _destroyed = true;
+            // Subscriptions stop first: no callback runs once the component is gone.
+            _realtime?.ClientDestroyed();
             var core = _core;
             _core = null;
             core?.Dispose();
+            // The core closed its socket in disposeClient; the host closes whatever is left and delivers nothing more.
+            _host?.Dispose();
+            _host = null;
         }
 
         private Client SetSecret(string key, string? value)
@@ -253,6 +355,7 @@ namespace Appwrite
             try
             {
                 core = ClientCore.Create(runtime, _mainThread, ConfigFrom(environment), host);
+                _host = host;
             }
             catch (AppwriteException e) when (environment != null)
             {

@@ -97,3 +97,54 @@ namespace Appwrite
         public string Message { get; }
     }
 }
+
+namespace Appwrite
+{
+    /// <summary>The session state moved (<see cref="Client.StateChanged"/>).</summary>
+    public sealed class StateChangedEventArgs : System.EventArgs
+    {
+        internal StateChangedEventArgs(SessionState state, SessionState previous, string? userId)
+        {
+            State = state;
+            Previous = previous;
+            UserId = userId;
+        }
+
+        /// <summary>The new state.</summary>
+        public SessionState State { get; }
+
+        /// <summary>The state before.</summary>
+        public SessionState Previous { get; }
+
+        /// <summary>The signed-in user's ID, when known.</summary>
+        public string? UserId { get; }
+    }
+
+    /// <summary>A call is about to be retried after a transient failure (<see cref="Client.Retrying"/>).</summary>
+    public sealed class RetryEventArgs : System.EventArgs
+    {
+        internal RetryEventArgs(string label, int attempt, string type, int code, int delayMs)
+        {
+            Label = label;
+            Attempt = attempt;
+            Type = type;
+            Code = code;
+            DelayMs = delayMs;
+        }
+
+        /// <summary>The call, e.g. <c>account.get</c>.</summary>
+        public string Label { get; }
+
+        /// <summary>The retry about to happen, from 1.</summary>
+        public int Attempt { get; }
+
+        /// <summary>The failure's error type, e.g. <c>client_network_error</c>.</summary>
+        public string Type { get; }
+
+        /// <summary>The HTTP status of the failure, 0 without a response.</summary>
+        public int Code { get; }
+
+        /// <summary>The wait before the retry, in milliseconds.</summary>
+        public int DelayMs { get; }
+    }
+}

@@ -19,7 +19,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> GetAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "get", BridgeArgs.None, ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "get", NoArgs(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Registers a new user with email and password. It does not sign in: follow with <see cref="CreateEmailPasswordSessionAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 10 per hour per IP.</remarks>
@@ -31,7 +31,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> CreateAsync(string userId, string email, string password, string? name = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "create", new BridgeArgs().String("userId", userId).String("email", email).String("password", password).String("name", name).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "create", Args().String("userId", userId).String("email", email).String("password", password).String("name", name).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Changes the user's email (resetting its verification), or converts an anonymous account to an email one.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -41,7 +41,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdateEmailAsync(string email, string password, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateEmail", new BridgeArgs().String("email", email).String("password", password).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateEmail", Args().String("email", email).String("password", password).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Lists the OAuth2 identities linked to the user.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -51,7 +51,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="IdentityList"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<IdentityList> ListIdentitiesAsync(IEnumerable<string>? queries = null, bool? total = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "listIdentities", new BridgeArgs().Strings("queries", queries).Bool("total", total).Build(), ResultParsers.Model<IdentityList>(), cancellationToken);
+            _client.InvokeAsync("account", "listIdentities", Args().Strings("queries", queries).Bool("total", total).Build(), ResultParsers.Model<IdentityList>(), cancellationToken);
 
         /// <summary>Unlinks an OAuth2 identity from the user.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -60,7 +60,7 @@ namespace Appwrite.Services
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task DeleteIdentityAsync(string identityId, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deleteIdentity", new BridgeArgs().String("identityId", identityId).Build(), ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deleteIdentity", Args().String("identityId", identityId).Build(), ResultParsers.None, cancellationToken);
 
         /// <summary>Creates a JWT that authenticates as the user (e.g. for your game server). It needs a real session, not a JWT.</summary>
         /// <remarks>Requires a session (a JWT is not enough). Rate limit: 120 per minute per user. Valid for 15 minutes by default; it dies with the session.</remarks>
@@ -69,7 +69,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Jwt"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Jwt> CreateJWTAsync(long? duration = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createJWT", new BridgeArgs().Long("duration", duration).Build(), ResultParsers.Model<Jwt>(), cancellationToken);
+            _client.InvokeAsync("account", "createJWT", Args().Long("duration", duration).Build(), ResultParsers.Model<Jwt>(), cancellationToken);
 
         /// <summary>Lists the user's recent security events (sign-ins, changes) with IP, device and location.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -79,7 +79,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="LogList"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<LogList> ListLogsAsync(IEnumerable<string>? queries = null, bool? total = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "listLogs", new BridgeArgs().Strings("queries", queries).Bool("total", total).Build(), ResultParsers.Model<LogList>(), cancellationToken);
+            _client.InvokeAsync("account", "listLogs", Args().Strings("queries", queries).Bool("total", total).Build(), ResultParsers.Model<LogList>(), cancellationToken);
 
         /// <summary>Turns multi-factor authentication on or off for the user.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -88,7 +88,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdateMFAAsync(bool mfa, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMFA", new BridgeArgs().Bool("mfa", mfa).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMFA", Args().Bool("mfa", mfa).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Starts adding an authenticator app: returns the TOTP secret and an otpauth:// URI to show as a QR code. Confirm with <see cref="UpdateMFAAuthenticatorAsync"/>.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -97,7 +97,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaType"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaType> CreateMFAAuthenticatorAsync(AuthenticatorType type, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMFAAuthenticator", new BridgeArgs().String("type", type.ToValue()).Build(), ResultParsers.Model<MfaType>(), cancellationToken);
+            _client.InvokeAsync("account", "createMFAAuthenticator", Args().String("type", type.ToValue()).Build(), ResultParsers.Model<MfaType>(), cancellationToken);
 
         /// <summary>Confirms a new authenticator app with a code it generated.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -107,7 +107,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdateMFAAuthenticatorAsync(AuthenticatorType type, string otp, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMFAAuthenticator", new BridgeArgs().String("type", type.ToValue()).String("otp", otp).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMFAAuthenticator", Args().String("type", type.ToValue()).String("otp", otp).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Removes the authenticator app. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -116,7 +116,7 @@ namespace Appwrite.Services
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task DeleteMFAAuthenticatorAsync(AuthenticatorType type, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deleteMFAAuthenticator", new BridgeArgs().String("type", type.ToValue()).Build(), ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deleteMFAAuthenticator", Args().String("type", type.ToValue()).Build(), ResultParsers.None, cancellationToken);
 
         /// <summary>Starts a second-factor challenge; email and phone factors send a code.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per user. Sends a message for email and phone factors; never retried automatically.</remarks>
@@ -125,7 +125,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaChallenge"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaChallenge> CreateMFAChallengeAsync(AuthenticationFactor factor, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMFAChallenge", new BridgeArgs().String("factor", factor.ToValue()).Build(), ResultParsers.Model<MfaChallenge>(), cancellationToken);
+            _client.InvokeAsync("account", "createMFAChallenge", Args().String("factor", factor.ToValue()).Build(), ResultParsers.Model<MfaChallenge>(), cancellationToken);
 
         /// <summary>Completes a second-factor challenge with its code, upgrading the current session.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per challenge.</remarks>
@@ -135,7 +135,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> UpdateMFAChallengeAsync(string challengeId, string otp, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMFAChallenge", new BridgeArgs().String("challengeId", challengeId).String("otp", otp).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMFAChallenge", Args().String("challengeId", challengeId).String("otp", otp).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Lists which second factors the user can use.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -143,7 +143,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaFactors"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaFactors> ListMFAFactorsAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "listMFAFactors", BridgeArgs.None, ResultParsers.Model<MfaFactors>(), cancellationToken);
+            _client.InvokeAsync("account", "listMFAFactors", NoArgs(), ResultParsers.Model<MfaFactors>(), cancellationToken);
 
         /// <summary>Gets the MFA recovery codes. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -151,7 +151,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaRecoveryCodes"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaRecoveryCodes> GetMFARecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "getMFARecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "getMFARecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Generates the MFA recovery codes once; show them to the user to keep. Fails if they exist.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -159,7 +159,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaRecoveryCodes"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaRecoveryCodes> CreateMFARecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMFARecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "createMFARecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Replaces the MFA recovery codes with new ones. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -167,7 +167,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="MfaRecoveryCodes"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<MfaRecoveryCodes> UpdateMFARecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMFARecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMFARecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Changes the user's display name.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -176,7 +176,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdateNameAsync(string name, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateName", new BridgeArgs().String("name", name).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateName", Args().String("name", name).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Changes the user's password.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour.</remarks>
@@ -186,7 +186,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdatePasswordAsync(string password, string? oldPassword = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updatePassword", new BridgeArgs().String("password", password).String("oldPassword", oldPassword).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updatePassword", Args().String("password", password).String("oldPassword", oldPassword).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Changes the user's phone number (resetting its verification).</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -196,7 +196,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdatePhoneAsync(string phone, string password, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updatePhone", new BridgeArgs().String("phone", phone).String("password", password).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updatePhone", Args().String("phone", phone).String("password", password).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Gets the user's preferences object.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -204,7 +204,7 @@ namespace Appwrite.Services
         /// <returns>The preferences as JSON, e.g. <c>{"theme":"dark"}</c>; <c>{}</c> when none are set.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<string> GetPrefsJsonAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "getPrefs", BridgeArgs.None, ResultParsers.Text, cancellationToken);
+            _client.InvokeAsync("account", "getPrefs", NoArgs(), ResultParsers.Text, cancellationToken);
 
         /// <summary>Gets the user's preferences object.</summary>
         /// <typeparam name="T">Your own <c>[Serializable]</c> preferences type.</typeparam>
@@ -213,7 +213,7 @@ namespace Appwrite.Services
         /// <returns>The preferences read into <typeparamref name="T"/> with <c>JsonUtility</c>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<T> GetPrefsAsync<T>(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "getPrefs", BridgeArgs.None, text => ResultParsers.Json<T>(text, "The preferences"), cancellationToken);
+            _client.InvokeAsync("account", "getPrefs", NoArgs(), text => ResultParsers.Json<T>(text, "The preferences"), cancellationToken);
 
         /// <summary>Replaces the user's preferences object.</summary>
         /// <typeparam name="T">Your own <c>[Serializable]</c> preferences type.</typeparam>
@@ -233,7 +233,7 @@ namespace Appwrite.Services
             {
                 return Task.FromException<User>(e);
             }
-            return _client.InvokeAsync("account", "updatePrefs", new BridgeArgs().Json("prefs", json).Build(), ResultParsers.Model<User>(), cancellationToken);
+            return _client.InvokeAsync("account", "updatePrefs", Args().Json("prefs", json).Build(), ResultParsers.Model<User>(), cancellationToken);
         }
 
         /// <summary>Replaces the user's preferences object.</summary>
@@ -252,7 +252,7 @@ namespace Appwrite.Services
             {
                 return Task.FromException<User>(e);
             }
-            return _client.InvokeAsync("account", "updatePrefs", new BridgeArgs().Json("prefs", prefsJson).Build(), ResultParsers.Model<User>(), cancellationToken);
+            return _client.InvokeAsync("account", "updatePrefs", Args().Json("prefs", prefsJson).Build(), ResultParsers.Model<User>(), cancellationToken);
         }
 
         /// <summary>Emails a password-reset link to the user. Complete it with <see cref="UpdateRecoveryAsync"/>.</summary>
@@ -263,7 +263,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreateRecoveryAsync(string email, string url, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createRecovery", new BridgeArgs().String("email", email).String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createRecovery", Args().String("email", email).String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Sets a new password with the userId and secret from the reset link.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 10 per hour per user.</remarks>
@@ -274,7 +274,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> UpdateRecoveryAsync(string userId, string secret, string password, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateRecovery", new BridgeArgs().String("userId", userId).String("secret", secret).String("password", password).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "updateRecovery", Args().String("userId", userId).String("secret", secret).String("password", password).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Lists the user's active sessions on all devices.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -282,7 +282,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="SessionList"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<SessionList> ListSessionsAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "listSessions", BridgeArgs.None, ResultParsers.Model<SessionList>(), cancellationToken);
+            _client.InvokeAsync("account", "listSessions", NoArgs(), ResultParsers.Model<SessionList>(), cancellationToken);
 
         /// <summary>Signs the user out everywhere: deletes all their sessions.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 100 per hour.</remarks>
@@ -290,7 +290,7 @@ namespace Appwrite.Services
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task DeleteSessionsAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deleteSessions", BridgeArgs.None, ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deleteSessions", NoArgs(), ResultParsers.None, cancellationToken);
 
         /// <summary>Signs in as a new anonymous user; upgrade later with <see cref="UpdateEmailAsync"/> or <see cref="UpdatePhoneAsync"/>.</summary>
         /// <remarks>Requires no active session (fails with user_session_already_exists when signed in). Rate limit: 50 per hour per IP.</remarks>
@@ -298,7 +298,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> CreateAnonymousSessionAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createAnonymousSession", BridgeArgs.None, ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "createAnonymousSession", NoArgs(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Signs in with email and password.</summary>
         /// <remarks>Requires no active session (fails with user_session_already_exists when signed in). Rate limit: 10 per hour per email; reset by a successful sign-in.</remarks>
@@ -308,7 +308,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> CreateEmailPasswordSessionAsync(string email, string password, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createEmailPasswordSession", new BridgeArgs().String("email", email).String("password", password).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "createEmailPasswordSession", Args().String("email", email).String("password", password).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Signs in with the userId and secret of a magic link.</summary>
         /// <remarks>Requires no active session (fails with user_session_already_exists when signed in). Rate limit: 10 per hour.</remarks>
@@ -319,7 +319,19 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.6.0: use CreateSessionAsync instead.")]
         public Task<Session> UpdateMagicURLSessionAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMagicURLSession", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMagicURLSession", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
+
+        /// <summary>Signs the player in with an OAuth2 provider and returns the new session; in a native game this is the same flow as <see cref="CreateOAuth2TokenAsync"/>.</summary>
+        /// <remarks>Requires no active session: the last step, <see cref="CreateSessionAsync"/>, fails with <c>user_session_already_exists</c> when a player is signed in. Rate limit: 50 per hour per IP. Appwrite's session flow leaves its session cookie in the browser, where a native game cannot read it, so this method runs the token flow (the userId and secret come back in the deep link) and creates the session in the game. Use <see cref="GetOAuth2SessionUrlAsync"/> for the browser-only session flow. The package registers the <c>appwrite-callback-&lt;PROJECT_ID&gt;</c> scheme in Android and iOS builds and listens to <c>Application.deepLinkActivated</c>; in the Editor, on desktop and on WebGL no deep link comes back by itself: replace <see cref="OAuth2.OpenUrl"/> or pass the link to <see cref="OAuth2.HandleDeepLink"/>. The wait ends after <see cref="OAuth2.Timeout"/> (5 minutes by default). Only one sign-in waits at a time: starting another ends this one as cancelled. If the OS restarts the game meanwhile, finish with <see cref="CompletePendingOAuth2Async"/>.</remarks>
+        /// <param name="provider">The OAuth2 provider, e.g. google, apple, github, discord.</param>
+        /// <param name="success">Where Appwrite sends the player after signing in, with <c>userId</c> and <c>secret</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/success</c>, a scheme Appwrite always accepts.</param>
+        /// <param name="failure">Where Appwrite sends the player when the sign-in fails, with <c>error</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/failure</c>.</param>
+        /// <param name="scopes">Extra OAuth2 scopes to request from the provider, at most 100. Optional: null leaves it to the server.</param>
+        /// <param name="cancellationToken">Stops waiting (and aborts a request in flight); the task then ends as cancelled.</param>
+        /// <returns>The new <see cref="Session"/>.</returns>
+        /// <exception cref="AppwriteException">Invalid arguments or no project (naming the fix), the failure URL was reached (the server's error type, e.g. <c>user_oauth2_provider_error</c>), no callback within <see cref="OAuth2.Timeout"/> (type <c>client_timeout</c>), and the errors of <see cref="CreateSessionAsync"/>.</exception>
+        public Task<Session> CreateOAuth2SessionAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
+            SignInWithOAuth2Async(provider, success, failure, scopes, cancellationToken);
 
         /// <summary>Builds the URL that starts an OAuth2 sign-in in a browser; the server sets the session cookie. Native apps should prefer <see cref="CreateOAuth2TokenAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 50 per hour per IP.</remarks>
@@ -330,8 +342,8 @@ namespace Appwrite.Services
         /// <param name="cancellationToken">Cancels the call and aborts its request; the task then ends as cancelled.</param>
         /// <returns>The URL to open in a browser (<c>Application.OpenURL</c>); no request is made.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
-        public Task<string> CreateOAuth2SessionAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createOAuth2Session", new BridgeArgs().String("provider", provider.ToValue()).String("success", success).String("failure", failure).Strings("scopes", scopes).Build(), ResultParsers.Text, cancellationToken);
+        public Task<string> GetOAuth2SessionUrlAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
+            _client.InvokeAsync("account", "createOAuth2Session", Args().String("provider", provider.ToValue()).String("success", success).String("failure", failure).Strings("scopes", scopes).Build(), ResultParsers.Text, cancellationToken);
 
         /// <summary>Signs in with the userId and the code of an SMS.</summary>
         /// <remarks>Requires no active session (fails with user_session_already_exists when signed in). Rate limit: 10 per hour.</remarks>
@@ -342,7 +354,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.6.0: use CreateSessionAsync instead.")]
         public Task<Session> UpdatePhoneSessionAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updatePhoneSession", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "updatePhoneSession", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Signs in with a userId and secret from any token flow: phone or email OTP, magic link, or OAuth2 token.</summary>
         /// <remarks>Requires no active session (fails with user_session_already_exists when signed in). Rate limit: 10 per hour per user. Phone and email codes are valid for 15 minutes; OAuth2 token secrets for about 60 seconds.</remarks>
@@ -352,7 +364,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> CreateSessionAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createSession", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "createSession", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Gets one of the user's sessions; 'current' for this one.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -361,7 +373,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "getSession", new BridgeArgs().String("sessionId", sessionId).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "getSession", Args().String("sessionId", sessionId).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Extends a session, and refreshes its OAuth2 access token if it has one.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour.</remarks>
@@ -370,7 +382,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Session"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Session> UpdateSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateSession", new BridgeArgs().String("sessionId", sessionId).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "updateSession", Args().String("sessionId", sessionId).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Deletes one session; 'current' signs out on this device.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 100 per hour.</remarks>
@@ -379,7 +391,7 @@ namespace Appwrite.Services
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deleteSession", new BridgeArgs().String("sessionId", sessionId).Build(), ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deleteSession", Args().String("sessionId", sessionId).Build(), ResultParsers.None, cancellationToken);
 
         /// <summary>Blocks the user's own account and signs it out. Only an admin can unblock it.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -387,7 +399,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="User"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<User> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateStatus", BridgeArgs.None, ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateStatus", NoArgs(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Registers this device for push notifications.</summary>
         /// <remarks>Requires a session.</remarks>
@@ -398,7 +410,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Target"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Target> CreatePushTargetAsync(string targetId, string identifier, string? providerId = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createPushTarget", new BridgeArgs().String("targetId", targetId).String("identifier", identifier).String("providerId", providerId).Build(), ResultParsers.Model<Target>(), cancellationToken);
+            _client.InvokeAsync("account", "createPushTarget", Args().String("targetId", targetId).String("identifier", identifier).String("providerId", providerId).Build(), ResultParsers.Model<Target>(), cancellationToken);
 
         /// <summary>Updates a push target's identifier (a refreshed device token).</summary>
         /// <remarks>Requires a session.</remarks>
@@ -408,7 +420,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Target"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Target> UpdatePushTargetAsync(string targetId, string identifier, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updatePushTarget", new BridgeArgs().String("targetId", targetId).String("identifier", identifier).Build(), ResultParsers.Model<Target>(), cancellationToken);
+            _client.InvokeAsync("account", "updatePushTarget", Args().String("targetId", targetId).String("identifier", identifier).Build(), ResultParsers.Model<Target>(), cancellationToken);
 
         /// <summary>Removes a push target.</summary>
         /// <remarks>Requires a session.</remarks>
@@ -417,7 +429,7 @@ namespace Appwrite.Services
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task DeletePushTargetAsync(string targetId, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deletePushTarget", new BridgeArgs().String("targetId", targetId).Build(), ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deletePushTarget", Args().String("targetId", targetId).Build(), ResultParsers.None, cancellationToken);
 
         /// <summary>Emails a 6-digit sign-in code, creating the user if the email is new. Complete with <see cref="CreateSessionAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 10 per hour per email. The code is valid for 15 minutes. Sends an email; never retried automatically.</remarks>
@@ -428,7 +440,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreateEmailTokenAsync(string userId, string email, bool? phrase = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createEmailToken", new BridgeArgs().String("userId", userId).String("email", email).Bool("phrase", phrase).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createEmailToken", Args().String("userId", userId).String("email", email).Bool("phrase", phrase).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Emails a sign-in link, creating the user if the email is new. Complete with <see cref="CreateSessionAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 60 per hour per email. The link is valid for 1 hour. Sends an email; never retried automatically.</remarks>
@@ -440,7 +452,19 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreateMagicURLTokenAsync(string userId, string email, string? url = null, bool? phrase = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMagicURLToken", new BridgeArgs().String("userId", userId).String("email", email).String("url", url).Bool("phrase", phrase).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createMagicURLToken", Args().String("userId", userId).String("email", email).String("url", url).Bool("phrase", phrase).Build(), ResultParsers.Model<Token>(), cancellationToken);
+
+        /// <summary>Signs the player in with an OAuth2 provider: opens its sign-in page in the system browser, waits for Appwrite to send the player back to the game with a deep link, and creates the session.</summary>
+        /// <remarks>Requires no active session: the last step, <see cref="CreateSessionAsync"/>, fails with <c>user_session_already_exists</c> when a player is signed in. Rate limit: 50 per hour per IP. The package registers the <c>appwrite-callback-&lt;PROJECT_ID&gt;</c> scheme in Android and iOS builds and listens to <c>Application.deepLinkActivated</c>; in the Editor, on desktop and on WebGL no deep link comes back by itself: replace <see cref="OAuth2.OpenUrl"/> or pass the link to <see cref="OAuth2.HandleDeepLink"/>. The wait ends after <see cref="OAuth2.Timeout"/> (5 minutes by default). Only one sign-in waits at a time: starting another ends this one as cancelled. If the OS restarts the game meanwhile, finish with <see cref="CompletePendingOAuth2Async"/>.</remarks>
+        /// <param name="provider">The OAuth2 provider, e.g. google, apple, github, discord.</param>
+        /// <param name="success">Where Appwrite sends the player after signing in, with <c>userId</c> and <c>secret</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/success</c>, a scheme Appwrite always accepts.</param>
+        /// <param name="failure">Where Appwrite sends the player when the sign-in fails, with <c>error</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/failure</c>.</param>
+        /// <param name="scopes">Extra OAuth2 scopes to request from the provider, at most 100. Optional: null leaves it to the server.</param>
+        /// <param name="cancellationToken">Stops waiting (and aborts a request in flight); the task then ends as cancelled.</param>
+        /// <returns>The new <see cref="Session"/>.</returns>
+        /// <exception cref="AppwriteException">Invalid arguments or no project (naming the fix), the failure URL was reached (the server's error type, e.g. <c>user_oauth2_provider_error</c>), no callback within <see cref="OAuth2.Timeout"/> (type <c>client_timeout</c>), and the errors of <see cref="CreateSessionAsync"/>.</exception>
+        public Task<Session> CreateOAuth2TokenAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
+            SignInWithOAuth2Async(provider, success, failure, scopes, cancellationToken);
 
         /// <summary>Builds the URL that starts an OAuth2 sign-in in a browser and returns to <c>success</c> with userId and secret; complete with <see cref="CreateSessionAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 50 per hour per IP.</remarks>
@@ -451,8 +475,8 @@ namespace Appwrite.Services
         /// <param name="cancellationToken">Cancels the call and aborts its request; the task then ends as cancelled.</param>
         /// <returns>The URL to open in a browser (<c>Application.OpenURL</c>); no request is made.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
-        public Task<string> CreateOAuth2TokenAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createOAuth2Token", new BridgeArgs().String("provider", provider.ToValue()).String("success", success).String("failure", failure).Strings("scopes", scopes).Build(), ResultParsers.Text, cancellationToken);
+        public Task<string> GetOAuth2TokenUrlAsync(OAuthProvider provider, string? success = null, string? failure = null, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default) =>
+            _client.InvokeAsync("account", "createOAuth2Token", Args().String("provider", provider.ToValue()).String("success", success).String("failure", failure).Strings("scopes", scopes).Build(), ResultParsers.Text, cancellationToken);
 
         /// <summary>Sends an SMS with a 6-digit sign-in code, creating the user if the number is new. Complete with <see cref="CreateSessionAsync"/>.</summary>
         /// <remarks>Requires no sign-in (guests allowed). Rate limit: 10 per hour per phone number. The code is valid for 15 minutes. The user ID is ignored when the number already has an account. Sends an SMS; never retried automatically.</remarks>
@@ -462,7 +486,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreatePhoneTokenAsync(string userId, string phone, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createPhoneToken", new BridgeArgs().String("userId", userId).String("phone", phone).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createPhoneToken", Args().String("userId", userId).String("phone", phone).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Emails a link to verify the user's address. Complete with <see cref="UpdateEmailVerificationAsync"/>.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per user. Sends an email; never retried automatically.</remarks>
@@ -471,7 +495,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreateEmailVerificationAsync(string url, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createEmailVerification", new BridgeArgs().String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createEmailVerification", Args().String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Marks the user's email verified with the userId and secret from the link.</summary>
         /// <remarks>Requires nothing (public). Rate limit: 10 per hour.</remarks>
@@ -481,7 +505,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> UpdateEmailVerificationAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateEmailVerification", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "updateEmailVerification", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Sends an SMS code to verify the user's phone. Complete with <see cref="UpdatePhoneVerificationAsync"/>.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour. Sends an SMS; never retried automatically.</remarks>
@@ -489,7 +513,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> CreatePhoneVerificationAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createPhoneVerification", BridgeArgs.None, ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createPhoneVerification", NoArgs(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Marks the user's phone verified with the code from the SMS.</summary>
         /// <remarks>Requires nothing (public). Rate limit: 10 per hour per user.</remarks>
@@ -499,7 +523,7 @@ namespace Appwrite.Services
         /// <returns>The <see cref="Token"/>.</returns>
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         public Task<Token> UpdatePhoneVerificationAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updatePhoneVerification", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "updatePhoneVerification", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Starts adding an authenticator app: returns the TOTP secret and an otpauth:// URI to show as a QR code. Confirm with <see cref="UpdateMFAAuthenticatorAsync"/>.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -509,7 +533,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use CreateMFAAuthenticatorAsync instead.")]
         public Task<MfaType> CreateMfaAuthenticatorAsync(AuthenticatorType type, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMfaAuthenticator", new BridgeArgs().String("type", type.ToValue()).Build(), ResultParsers.Model<MfaType>(), cancellationToken);
+            _client.InvokeAsync("account", "createMfaAuthenticator", Args().String("type", type.ToValue()).Build(), ResultParsers.Model<MfaType>(), cancellationToken);
 
         /// <summary>Confirms a new authenticator app with a code it generated.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -520,7 +544,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use UpdateMFAAuthenticatorAsync instead.")]
         public Task<User> UpdateMfaAuthenticatorAsync(AuthenticatorType type, string otp, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMfaAuthenticator", new BridgeArgs().String("type", type.ToValue()).String("otp", otp).Build(), ResultParsers.Model<User>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMfaAuthenticator", Args().String("type", type.ToValue()).String("otp", otp).Build(), ResultParsers.Model<User>(), cancellationToken);
 
         /// <summary>Removes the authenticator app. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -530,7 +554,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use DeleteMFAAuthenticatorAsync instead.")]
         public Task DeleteMfaAuthenticatorAsync(AuthenticatorType type, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "deleteMfaAuthenticator", new BridgeArgs().String("type", type.ToValue()).Build(), ResultParsers.None, cancellationToken);
+            _client.InvokeAsync("account", "deleteMfaAuthenticator", Args().String("type", type.ToValue()).Build(), ResultParsers.None, cancellationToken);
 
         /// <summary>Starts a second-factor challenge; email and phone factors send a code.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per user. Sends a message for email and phone factors; never retried automatically.</remarks>
@@ -540,7 +564,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use CreateMFAChallengeAsync instead.")]
         public Task<MfaChallenge> CreateMfaChallengeAsync(AuthenticationFactor factor, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMfaChallenge", new BridgeArgs().String("factor", factor.ToValue()).Build(), ResultParsers.Model<MfaChallenge>(), cancellationToken);
+            _client.InvokeAsync("account", "createMfaChallenge", Args().String("factor", factor.ToValue()).Build(), ResultParsers.Model<MfaChallenge>(), cancellationToken);
 
         /// <summary>Completes a second-factor challenge with its code, upgrading the current session.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per challenge.</remarks>
@@ -551,7 +575,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use UpdateMFAChallengeAsync instead.")]
         public Task<Session> UpdateMfaChallengeAsync(string challengeId, string otp, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMfaChallenge", new BridgeArgs().String("challengeId", challengeId).String("otp", otp).Build(), ResultParsers.Model<Session>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMfaChallenge", Args().String("challengeId", challengeId).String("otp", otp).Build(), ResultParsers.Model<Session>(), cancellationToken);
 
         /// <summary>Lists which second factors the user can use.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -560,7 +584,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use ListMFAFactorsAsync instead.")]
         public Task<MfaFactors> ListMfaFactorsAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "listMfaFactors", BridgeArgs.None, ResultParsers.Model<MfaFactors>(), cancellationToken);
+            _client.InvokeAsync("account", "listMfaFactors", NoArgs(), ResultParsers.Model<MfaFactors>(), cancellationToken);
 
         /// <summary>Gets the MFA recovery codes. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -569,7 +593,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use GetMFARecoveryCodesAsync instead.")]
         public Task<MfaRecoveryCodes> GetMfaRecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "getMfaRecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "getMfaRecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Generates the MFA recovery codes once; show them to the user to keep. Fails if they exist.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -578,7 +602,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use CreateMFARecoveryCodesAsync instead.")]
         public Task<MfaRecoveryCodes> CreateMfaRecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createMfaRecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "createMfaRecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Replaces the MFA recovery codes with new ones. Needs a recent MFA challenge.</summary>
         /// <remarks>Requires a signed-in user (session or JWT).</remarks>
@@ -587,7 +611,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use UpdateMFARecoveryCodesAsync instead.")]
         public Task<MfaRecoveryCodes> UpdateMfaRecoveryCodesAsync(CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateMfaRecoveryCodes", BridgeArgs.None, ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
+            _client.InvokeAsync("account", "updateMfaRecoveryCodes", NoArgs(), ResultParsers.Model<MfaRecoveryCodes>(), cancellationToken);
 
         /// <summary>Emails a link to verify the user's address. Complete with <see cref="UpdateEmailVerificationAsync"/>.</summary>
         /// <remarks>Requires a signed-in user (session or JWT). Rate limit: 10 per hour per user. Sends an email; never retried automatically.</remarks>
@@ -597,7 +621,7 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use CreateEmailVerificationAsync instead.")]
         public Task<Token> CreateVerificationAsync(string url, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "createVerification", new BridgeArgs().String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "createVerification", Args().String("url", url).Build(), ResultParsers.Model<Token>(), cancellationToken);
 
         /// <summary>Marks the user's email verified with the userId and secret from the link.</summary>
         /// <remarks>Requires nothing (public). Rate limit: 10 per hour.</remarks>
@@ -608,6 +632,6 @@ namespace Appwrite.Services
         /// <exception cref="AppwriteException">Invalid arguments (type <c>general_argument_invalid</c>, naming the parameter), server errors (<see cref="AppwriteException.Code"/> is the HTTP status), network failures and timeouts.</exception>
         [Obsolete("Deprecated since Appwrite 1.8.0: use UpdateEmailVerificationAsync instead.")]
         public Task<Token> UpdateVerificationAsync(string userId, string secret, CancellationToken cancellationToken = default) =>
-            _client.InvokeAsync("account", "updateVerification", new BridgeArgs().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
+            _client.InvokeAsync("account", "updateVerification", Args().String("userId", userId).String("secret", secret).Build(), ResultParsers.Model<Token>(), cancellationToken);
     }
 }

@@ -16,6 +16,12 @@ namespace Appwrite.Internal
         public const string None = "{}";
 
         private readonly JsonWriter _json = new JsonWriter(96).BeginObject().Name("params").BeginObject();
+        private readonly string? _optionsJson;
+
+        public BridgeArgs(string? optionsJson = null)
+        {
+            _optionsJson = optionsJson;
+        }
 
         public BridgeArgs String(string name, string? value)
         {
@@ -52,6 +58,11 @@ namespace Appwrite.Internal
             return this;
         }
 
-        public string Build() => _json.EndObject().EndObject().ToString();
+        public string Build()
+        {
+            _json.EndObject();
+            if (_optionsJson != null) _json.Name("options").Raw(_optionsJson);
+            return _json.EndObject().ToString();
+        }
     }
 }

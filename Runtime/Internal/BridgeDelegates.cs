@@ -27,10 +27,22 @@ namespace Appwrite.Internal
         /// <summary>Export <c>disposeClient(handle)</c>.</summary>
         public static readonly Type DisposeClient = typeof(Action<string>);
 
-        /// <summary>Callbacks: <c>resolve</c>, <c>reject</c>, and the core's <c>done</c> handed to <see cref="BridgeHost.http"/>.</summary>
+        /// <summary>Export <c>subscribe(handle, subscriptionId, channelsJson, queriesJson, onEvent, onReady) → "" | errorJson</c>.</summary>
+        public static readonly Type Subscribe = typeof(Func<string, string, string, string, Action<string>, Action<string>, string>);
+
+        /// <summary>Export <c>updateSubscription(handle, subscriptionId, channelsJson, queriesJson) → "" | errorJson</c>.</summary>
+        public static readonly Type UpdateSubscription = typeof(Func<string, string, string, string, string>);
+
+        /// <summary>Export <c>unsubscribe(handle, subscriptionId) → "" | errorJson</c>.</summary>
+        public static readonly Type Unsubscribe = typeof(Func<string, string, string>);
+
+        /// <summary>
+        /// Callbacks: <c>resolve</c>, <c>reject</c>, <c>onEvent</c>/<c>onReady</c> of <c>subscribe</c>, the core's <c>done</c>
+        /// handed to <see cref="BridgeHost.http"/> and its <c>onEvent</c> handed to <c>BridgeHost.wsOpen</c>.
+        /// </summary>
         public static readonly Type Callback = typeof(Action<string>);
 
         /// <summary>All of the above.</summary>
-        public static readonly Type[] All = { CreateClient, Configure, Invoke, Cancel, DisposeClient, Callback };
+        public static readonly Type[] All = { CreateClient, Configure, Invoke, Cancel, DisposeClient, Subscribe, UpdateSubscription, Unsubscribe, Callback };
     }
 }

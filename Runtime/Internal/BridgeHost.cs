@@ -10,7 +10,7 @@ namespace Appwrite.Internal
 {
     /// <summary>
     /// The host object a client hands to the script core: the members of the bridge contract (HTTP, storage, events,
-    /// log), named as the contract names them. Only the script core calls it.
+    /// log, and realtime WebSockets except on WebGL players), named as the contract names them. Only the script core calls it.
     /// </summary>
     /// <remarks>
     /// Public and <see cref="PreserveAttribute"/>d because JavaScript reaches it by reflection: Puerts binds public
@@ -26,6 +26,9 @@ namespace Appwrite.Internal
         private readonly Func<IKeyValueStore> _storage;
         private readonly Func<AppwriteLogLevel> _logLevel;
         private readonly Action<string, string> _onEvent;
+#if !UNITY_WEBGL || UNITY_EDITOR
+        private ClientWebSocketBridge? _sockets;
+#endif
 
         internal BridgeHost(MainThread mainThread, Func<IHttpBridge> http, Func<IKeyValueStore> storage, Func<AppwriteLogLevel> logLevel, Action<string, string> onEvent)
         {
@@ -85,7 +88,46 @@ namespace Appwrite.Internal
         [Preserve]
         public void log(string level, string message) => AppwriteLog.Write(_logLevel(), AppwriteLog.ParseLevel(level), message);
 
+        // WebGL players have no C# sockets: without these members the core uses the browser's WebSocket (found by
+        // feature detection). Everywhere else they come first, because Puerts' own WebSocket cannot open wss://.
+#if !UNITY_WEBGL || UNITY_EDITOR
+        /// <summary>Opens a realtime WebSocket (<c>ws://</c> or <c>wss://</c>) and reports it through <paramref name="onEvent"/>.</summary>
+        /// <param name="id">The socket's ID, chosen by the core.</param>
+        /// <param name="url">The realtime URL.</param>
+        /// <param name="protocolsJson">Subprotocols as a JSON array (<c>[]</c>).</param>
+        /// <param name="onEvent">Receives each event JSON (open, message, error, and last close) on the main thread.</param>
+        [Preserve]
+        public void wsOpen(string id, string url, string protocolsJson, Action<string> onEvent) => Sockets.Open(id, url, protocolsJson, onEvent);
+
+        /// <summary>Sends one text frame; ignored when the socket is not open.</summary>
+        /// <param name="id">The socket's ID.</param>
+        /// <param name="text">The frame.</param>
+        [Preserve]
+        public void wsSend(string id, string text) => _sockets?.Send(id, text);
+
+        /// <summary>Closes a socket; unknown or closed IDs are ignored.</summary>
+        /// <param name="id">The socket's ID.</param>
+        /// <param name="code">The close code in decimal, e.g. <c>1000</c>.</param>
+        /// <param name="reason">The close reason.</param>
+        [Preserve]
+        public void wsClose(string id, string code, string reason) => _sockets?.Close(id, code, reason);
+
+        private ClientWebSocketBridge Sockets => _sockets ??= new ClientWebSocketBridge(_mainThread, message => AppwriteLog.Write(_logLevel(), AppwriteLogLevel.Debug, message));
+
+        /// <summary>The C# sockets of this host, once one was opened (tests).</summary>
+        internal ClientWebSocketBridge? WebSockets => _sockets;
+#endif
+
 #pragma warning restore IDE1006
+
+        /// <summary>The client is gone: closes what the core left open and stops every further socket event.</summary>
+        internal void Dispose()
+        {
+#if !UNITY_WEBGL || UNITY_EDITOR
+            // Created if need be, so that a late wsOpen finds a closed bridge instead of opening a socket.
+            Sockets.Dispose();
+#endif
+        }
 
         private void Deliver(Action<string> done, HttpResponseData response)
         {

@@ -72,6 +72,38 @@ namespace Appwrite.Internal
             return call.Task;
         }
 
+        /// <summary>Registers a realtime subscription with the core (export <c>subscribe</c>).</summary>
+        /// <exception cref="AppwriteException">The core refused it: invalid channels, no project, a destroyed client.</exception>
+        public void Subscribe(string subscriptionId, string channelsJson, string queriesJson, Action<string> onEvent, Action<string> onReady)
+        {
+            if (_disposed) throw Disposed();
+            var result = _runtime.Subscribe(_handle, subscriptionId, channelsJson, queriesJson, onEvent, onReady);
+            if (result.Length > 0) throw AppwriteException.FromJson(result);
+        }
+
+        /// <summary>Replaces a subscription's channels and queries (<paramref name="queriesJson"/> "" keeps them).</summary>
+        /// <exception cref="AppwriteException">The core refused the change.</exception>
+        public void UpdateSubscription(string subscriptionId, string channelsJson, string queriesJson)
+        {
+            if (_disposed) throw Disposed();
+            var result = _runtime.UpdateSubscription(_handle, subscriptionId, channelsJson, queriesJson);
+            if (result.Length > 0) throw AppwriteException.FromJson(result);
+        }
+
+        /// <summary>Removes a subscription; the last one closes the socket. Never throws: a gone client has none left.</summary>
+        public void Unsubscribe(string subscriptionId)
+        {
+            if (_disposed) return;
+            try
+            {
+                _runtime.Unsubscribe(_handle, subscriptionId);
+            }
+            catch (Exception)
+            {
+                // The environment may already be disposed (application quit); the subscription died with it.
+            }
+        }
+
         /// <summary>Cancels every pending call and releases the handle. Safe to call twice.</summary>
         public void Dispose()
         {

@@ -28,19 +28,37 @@ namespace Appwrite.Internal
         void Cancel(string handle, string callId);
 
         void DisposeClient(string handle);
+
+        /// <summary>
+        /// Export <c>subscribe</c> (contract 1.1). Returns "" or an error JSON. <paramref name="onEvent"/> is called per
+        /// event and <paramref name="onReady"/> once, both later and on the main thread.
+        /// </summary>
+        string Subscribe(string handle, string subscriptionId, string channelsJson, string queriesJson, Action<string> onEvent, Action<string> onReady);
+
+        /// <summary>Export <c>updateSubscription</c>; <paramref name="queriesJson"/> "" keeps the queries. Returns "" or an error JSON.</summary>
+        string UpdateSubscription(string handle, string subscriptionId, string channelsJson, string queriesJson);
+
+        /// <summary>Export <c>unsubscribe</c>: no event reaches the subscription after it returns. Returns "" or an error JSON.</summary>
+        string Unsubscribe(string handle, string subscriptionId);
     }
 
     /// <summary>What every host checks about a bundle.</summary>
     internal static class BridgeContract
     {
         /// <summary>The contract version this shell was written against; the bundle's major must match.</summary>
-        public const string Version = "1.0";
+        public const string Version = "1.1";
 
         /// <summary>The bundle's resource path and Puerts module specifier.</summary>
         public const string BundleSpecifier = "PlayloomAppwrite/appwrite.mjs";
 
         /// <summary>The function exports a bundle must have.</summary>
         public static readonly string[] FunctionExports = { "createClient", "configure", "invoke", "cancel", "disposeClient" };
+
+        /// <summary>
+        /// The realtime exports (contract 1.1). A 1.0 bundle lacks them: it still loads, and realtime calls fail with
+        /// <see cref="MissingExport"/>.
+        /// </summary>
+        public static readonly string[] RealtimeExports = { "subscribe", "updateSubscription", "unsubscribe" };
 
         /// <summary>Throws unless the bundle speaks a compatible contract.</summary>
         /// <exception cref="AppwriteException">Missing or incompatible <c>bridgeVersion</c>.</exception>

@@ -21,6 +21,7 @@ namespace Appwrite.Services
     public sealed partial class Account
     {
         private readonly Client _client;
+        private readonly string? _optionsJson;
 
         /// <summary>Creates the service for a client; <c>client.Account</c> returns one ready-made.</summary>
         /// <param name="client">The client whose configuration and session the calls use.</param>
@@ -33,6 +34,29 @@ namespace Appwrite.Services
 
         /// <summary>The client this service calls through.</summary>
         public Client Client => _client;
+
+        /// <summary>
+        /// This Account with a deadline and retry policy for its calls only, e.g.
+        /// <c>client.Account.WithOptions(new CallOptions { Timeout = TimeSpan.FromSeconds(5) }).GetAsync()</c>.
+        /// </summary>
+        /// <param name="options">The options; members left null keep the client's.</param>
+        /// <returns>A lightweight view of the same client.</returns>
+        public Account WithOptions(CallOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            return new Account(_client, options.ToJson());
+        }
+
+        private Account(Client client, string? optionsJson)
+        {
+            _client = client;
+            _optionsJson = optionsJson;
+        }
+
+        // The argsJson of a call: its parameters plus this view's options.
+        private BridgeArgs Args() => new BridgeArgs(_optionsJson);
+
+        private string NoArgs() => _optionsJson == null ? BridgeArgs.None : Args().Build();
 
         // The prefs object as JSON, written by JsonUtility from the user's own [Serializable] type.
         private static string PrefsJsonOf<T>(T prefs, string method)

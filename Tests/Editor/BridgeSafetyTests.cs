@@ -33,7 +33,7 @@ namespace Appwrite.Tests
         [Test]
         public void BridgeDelegates_HaveReferenceTypeParametersOnly()
         {
-            Assert.That(BridgeDelegates.All, Has.Length.EqualTo(6));
+            Assert.That(BridgeDelegates.All, Has.Length.EqualTo(9));
             foreach (var type in BridgeDelegates.All) AssertReferenceTypesOnly(type, "export");
         }
 
@@ -43,7 +43,8 @@ namespace Appwrite.Tests
             Assert.That(typeof(BridgeHost).IsPublic, Is.True, "Puerts binds public members");
             Assert.That(typeof(BridgeHost).GetCustomAttribute<PreserveAttribute>(), Is.Not.Null);
             var members = typeof(BridgeHost).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-            Assert.That(members.Select(m => m.Name), Is.EquivalentTo(new[] { "http", "httpAbort", "storageGet", "storageSet", "emit", "log" }));
+            // The realtime members exist everywhere but in WebGL players (the core then uses the browser's WebSocket).
+            Assert.That(members.Select(m => m.Name), Is.EquivalentTo(new[] { "http", "httpAbort", "storageGet", "storageSet", "emit", "log", "wsOpen", "wsSend", "wsClose" }));
             foreach (var member in members)
             {
                 Assert.That(member.GetCustomAttribute<PreserveAttribute>(), Is.Not.Null, member.Name);
@@ -63,11 +64,27 @@ namespace Appwrite.Tests
         [Test]
         public void ScriptRuntimeSeam_UsesOnlyTheListedDelegateTypes()
         {
-            var invoke = typeof(IScriptRuntime).GetMethod(nameof(IScriptRuntime.Invoke))!;
-            foreach (var parameter in invoke.GetParameters())
+            foreach (var method in typeof(IScriptRuntime).GetMethods())
             {
-                Assert.That(parameter.ParameterType.IsValueType, Is.False, parameter.Name);
-                if (typeof(Delegate).IsAssignableFrom(parameter.ParameterType)) Assert.That(BridgeDelegates.All, Does.Contain(parameter.ParameterType));
+                Assert.That(method.ReturnType == typeof(void) || !method.ReturnType.IsValueType, Is.True, method.Name);
+                foreach (var parameter in method.GetParameters())
+                {
+                    Assert.That(parameter.ParameterType.IsValueType, Is.False, $"{method.Name}({parameter.Name})");
+                    if (typeof(Delegate).IsAssignableFrom(parameter.ParameterType)) Assert.That(BridgeDelegates.All, Does.Contain(parameter.ParameterType), $"{method.Name}({parameter.Name})");
+                }
+            }
+        }
+
+        [Test]
+        public void RealtimeExports_MatchTheSeam_AndTheirDelegatesAreListed()
+        {
+            Assert.That(BridgeContract.RealtimeExports, Is.EqualTo(new[] { "subscribe", "updateSubscription", "unsubscribe" }));
+            // Each export's delegate mirrors the IScriptRuntime method: the handle first, then the same parameters.
+            foreach (var (name, type) in new[] { ("Subscribe", BridgeDelegates.Subscribe), ("UpdateSubscription", BridgeDelegates.UpdateSubscription), ("Unsubscribe", BridgeDelegates.Unsubscribe) })
+            {
+                var seam = typeof(IScriptRuntime).GetMethod(name)!.GetParameters().Select(p => p.ParameterType);
+                Assert.That(type.GetMethod("Invoke")!.GetParameters().Select(p => p.ParameterType), Is.EqualTo(seam), name);
+                Assert.That(type.GetMethod("Invoke")!.ReturnType, Is.EqualTo(typeof(string)), name);
             }
         }
 
@@ -75,6 +92,7 @@ namespace Appwrite.Tests
         public void BridgeContract_RequiresEveryExportAndAMatchingMajorVersion()
         {
             Assert.That(BridgeContract.FunctionExports, Is.EquivalentTo(new[] { "createClient", "configure", "invoke", "cancel", "disposeClient" }));
+            Assert.That(BridgeContract.Version, Is.EqualTo("1.1"));
             Assert.DoesNotThrow(() => BridgeContract.CheckVersion(BridgeContract.Version));
             Assert.DoesNotThrow(() => BridgeContract.CheckVersion("1.7"));
             Assert.That(Assert.Throws<AppwriteException>(() => BridgeContract.CheckVersion("2.0"))!.Type, Is.EqualTo(AppwriteErrorType.BridgeError));

@@ -64,10 +64,14 @@ namespace Appwrite.Tests
             {
                 Assert.That(names, Does.Contain(Pascal(descriptor) + (descriptor.EndsWith("Prefs") ? "JsonAsync" : "Async")), descriptor);
             }
-            // 56 plain methods, plus generic and raw-JSON variants of getPrefs and updatePrefs.
-            Assert.That(names.Count, Is.EqualTo(60));
+            // 56 plain methods, plus generic and raw-JSON variants of getPrefs and updatePrefs, the URL builders of the
+            // two OAuth2 methods (whose Create*Async run the deep-link flow) and CompletePendingOAuth2Async (hand-written).
+            Assert.That(names.Count, Is.EqualTo(63));
             Assert.That(names, Does.Contain("GetPrefsAsync"));
             Assert.That(names, Does.Contain("UpdatePrefsAsync"));
+            Assert.That(names, Does.Contain("GetOAuth2TokenUrlAsync"));
+            Assert.That(names, Does.Contain("GetOAuth2SessionUrlAsync"));
+            Assert.That(names, Does.Contain("CompletePendingOAuth2Async"));
         }
 
         [Test]
@@ -114,7 +118,10 @@ namespace Appwrite.Tests
             Assert.That(typeof(Account).GetMethod("CreateSessionAsync")!.ReturnType, Is.EqualTo(typeof(Task<Session>)));
             Assert.That(typeof(Account).GetMethod("CreateJWTAsync")!.ReturnType, Is.EqualTo(typeof(Task<Jwt>)));
             Assert.That(typeof(Account).GetMethod("DeleteSessionAsync")!.ReturnType, Is.EqualTo(typeof(Task)), "204 methods return a plain Task");
-            Assert.That(typeof(Account).GetMethod("CreateOAuth2TokenAsync")!.ReturnType, Is.EqualTo(typeof(Task<string>)), "OAuth2 methods return the URL");
+            Assert.That(typeof(Account).GetMethod("CreateOAuth2TokenAsync")!.ReturnType, Is.EqualTo(typeof(Task<Session>)), "OAuth2 sign-ins end with a session");
+            Assert.That(typeof(Account).GetMethod("CreateOAuth2SessionAsync")!.ReturnType, Is.EqualTo(typeof(Task<Session>)), "the native session flow is the token flow");
+            Assert.That(typeof(Account).GetMethod("GetOAuth2TokenUrlAsync")!.ReturnType, Is.EqualTo(typeof(Task<string>)), "the URL builders return the URL");
+            Assert.That(typeof(Account).GetMethod("GetOAuth2SessionUrlAsync")!.ReturnType, Is.EqualTo(typeof(Task<string>)));
             Assert.That(typeof(Account).GetMethod("GetPrefsJsonAsync")!.ReturnType, Is.EqualTo(typeof(Task<string>)));
             Assert.That(typeof(Account).GetMethod("UpdatePrefsAsync")!.IsGenericMethodDefinition, Is.True);
         }
@@ -163,16 +170,18 @@ namespace Appwrite.Tests
         }
 
         [Test]
-        public void Client_RaisesTheFourEvents_InCSharpAndTheInspector()
+        public void Client_RaisesItsEvents_InCSharpAndTheInspector()
         {
             Assert.That(typeof(Client).GetEvent("SessionChanged")!.EventHandlerType, Is.EqualTo(typeof(Action<SessionChangedEventArgs>)));
             Assert.That(typeof(Client).GetEvent("SignedIn")!.EventHandlerType, Is.EqualTo(typeof(Action<SignedInEventArgs>)));
             Assert.That(typeof(Client).GetEvent("SignedOut")!.EventHandlerType, Is.EqualTo(typeof(Action<SignedOutEventArgs>)));
             Assert.That(typeof(Client).GetEvent("Error")!.EventHandlerType, Is.EqualTo(typeof(Action<AppwriteErrorEventArgs>)));
+            Assert.That(typeof(Client).GetEvent("StateChanged")!.EventHandlerType, Is.EqualTo(typeof(Action<StateChangedEventArgs>)));
+            Assert.That(typeof(Client).GetEvent("Retrying")!.EventHandlerType, Is.EqualTo(typeof(Action<RetryEventArgs>)));
             var serialized = typeof(Client).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
                 .Where(f => f.GetCustomAttribute<UnityEngine.SerializeField>() != null && typeof(UnityEngine.Events.UnityEventBase).IsAssignableFrom(f.FieldType))
                 .Select(f => f.Name);
-            Assert.That(serialized, Is.EquivalentTo(new[] { "_onSessionChanged", "_onSignedIn", "_onSignedOut", "_onError" }));
+            Assert.That(serialized, Is.EquivalentTo(new[] { "_onSessionChanged", "_onSignedIn", "_onSignedOut", "_onError", "_onStateChanged", "_onRealtimeConnected", "_onRealtimeDisconnected", "_onRealtimeError" }));
         }
     }
 }

@@ -25,7 +25,8 @@ const fmt = (n, digits = 1) => n.toFixed(digits);
 
 // 1. Bundles
 const ours = readFileSync(join(root, BUNDLE_PATH), 'utf8');
-const officialEntry = "export { Client, Account, ID, Query, AppwriteException } from 'appwrite';";
+// The same surface on both sides: client, account, helpers, error and realtime.
+const officialEntry = "export { Client, Account, ID, Query, AppwriteException, Realtime, Channel } from 'appwrite';";
 // Comments stripped from the official sources too, as build.mjs strips ours.
 const official = (await build({ ...bundleOptions, stdin: { contents: officialEntry, resolveDir: root, loader: 'js' }, plugins: [stripComments(/node_modules[\\/](appwrite|json-bigint|bignumber\.js)[\\/].*\.m?js$/)], write: false })).outputFiles[0].text;
 const minified = async (text) => (await build({ ...bundleOptions, stdin: { contents: text, resolveDir: root, loader: 'js' }, minify: true, write: false })).outputFiles[0].text;

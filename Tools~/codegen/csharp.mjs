@@ -105,7 +105,7 @@ function paramDocsOf(inputs, d) {
 function standardMethod(inputs, d) {
   const r = returns(d);
   const params = [...d.params.map((p) => csParam(inputs, p)), 'CancellationToken cancellationToken = default'];
-  const args = d.params.length ? `new BridgeArgs()${d.params.map((p) => argWriter(inputs, p)).join('')}.Build()` : 'BridgeArgs.None';
+  const args = d.params.length ? `Args()${d.params.map((p) => argWriter(inputs, p)).join('')}.Build()` : 'NoArgs()';
   return methodHeader(inputs, d, paramDocsOf(inputs, d), r.doc) +
     `        public ${r.type} ${csMethodName(d)}(${params.join(', ')}) =>\n` +
     `            _client.${r.call}("account", "${d.name}", ${args}, ${r.parser}, cancellationToken);\n`;
@@ -115,11 +115,11 @@ function getPrefsMethods(inputs, d) {
   const name = pascal(d.name);
   return methodHeader(inputs, d, [], 'The preferences as JSON, e.g. <c>{"theme":"dark"}</c>; <c>{}</c> when none are set.') +
     `        public Task<string> ${name}JsonAsync(CancellationToken cancellationToken = default) =>\n` +
-    `            _client.InvokeAsync("account", "${d.name}", BridgeArgs.None, ResultParsers.Text, cancellationToken);\n\n` +
+    `            _client.InvokeAsync("account", "${d.name}", NoArgs(), ResultParsers.Text, cancellationToken);\n\n` +
     methodHeader(inputs, d, [], 'The preferences read into <typeparamref name="T"/> with <c>JsonUtility</c>.', ['Unknown keys are ignored; fields missing from the stored object keep their defaults.'])
       .replace('</summary>', '</summary>\n        /// <typeparam name="T">Your own <c>[Serializable]</c> preferences type.</typeparam>') +
     `        public Task<T> ${name}Async<T>(CancellationToken cancellationToken = default) =>\n` +
-    `            _client.InvokeAsync("account", "${d.name}", BridgeArgs.None, text => ResultParsers.Json<T>(text, "The preferences"), cancellationToken);\n`;
+    `            _client.InvokeAsync("account", "${d.name}", NoArgs(), text => ResultParsers.Json<T>(text, "The preferences"), cancellationToken);\n`;
 }
 
 function updatePrefsMethods(inputs, d) {
@@ -134,17 +134,69 @@ function updatePrefsMethods(inputs, d) {
     `        public ${r.type} ${name}Async<T>(T prefs, CancellationToken cancellationToken = default)\n        {\n` +
     `            string json;\n            try\n            {\n                json = PrefsJsonOf(prefs, "${d.name}");\n            }\n` +
     `            catch (AppwriteException e)\n            {\n                return Task.FromException<${pascal(d.model)}>(e);\n            }\n` +
-    `            return _client.${r.call}("account", "${d.name}", new BridgeArgs().Json("prefs", json).Build(), ${r.parser}, cancellationToken);\n        }\n\n` +
+    `            return _client.${r.call}("account", "${d.name}", Args().Json("prefs", json).Build(), ${r.parser}, cancellationToken);\n        }\n\n` +
     methodHeader(inputs, d, [['prefsJson', `${prefsDoc} A JSON object, e.g. <c>{"theme":"dark"}</c>.`]], r.doc) +
     `        public ${r.type} ${name}JsonAsync(string prefsJson, CancellationToken cancellationToken = default)\n        {\n` +
     `            try\n            {\n                prefsJson = CheckPrefsJson(prefsJson, "${d.name}");\n            }\n` +
     `            catch (AppwriteException e)\n            {\n                return Task.FromException<${pascal(d.model)}>(e);\n            }\n` +
-    `            return _client.${r.call}("account", "${d.name}", new BridgeArgs().Json("prefs", prefsJson).Build(), ${r.parser}, cancellationToken);\n        }\n`;
+    `            return _client.${r.call}("account", "${d.name}", Args().Json("prefs", prefsJson).Build(), ${r.parser}, cancellationToken);\n        }\n`;
+}
+
+// OAuth2 (descriptors whose model is 'url'): `Create*Async` runs the native flow to a Session (Runtime/OAuth), and
+// `Get*UrlAsync` keeps the plain URL builder. Both createOAuth2Session and createOAuth2Token sign in with the token
+// flow: the session flow's cookie stays in the browser, out of a native app's reach (DESIGN.md section 4).
+const OAUTH_FLOW_DOCS = {
+  createOAuth2Token: {
+    summary: 'Signs the player in with an OAuth2 provider: opens its sign-in page in the system browser, waits for Appwrite to send the player back to the game with a deep link, and creates the session.',
+    remarks: [],
+  },
+  createOAuth2Session: {
+    summary: 'Signs the player in with an OAuth2 provider and returns the new session; in a native game this is the same flow as <see cref="CreateOAuth2TokenAsync"/>.',
+    remarks: ["Appwrite's session flow leaves its session cookie in the browser, where a native game cannot read it, so this method runs the token flow (the userId and secret come back in the deep link) and creates the session in the game. Use <see cref=\"GetOAuth2SessionUrlAsync\"/> for the browser-only session flow."],
+  },
+};
+
+function oauthMethods(inputs, d) {
+  const doc = OAUTH_FLOW_DOCS[d.name];
+  if (!doc) throw new Error(`csharp.mjs: no OAuth2 flow documentation for ${d.name}`);
+  const names = d.params.map((p) => p.name).join(',');
+  if (names !== 'provider,success,failure,scopes') throw new Error(`csharp.mjs: ${d.name} has parameters ${names}; the OAuth2 template expects provider, success, failure, scopes`);
+  const params = [...d.params.map((p) => csParam(inputs, p)), 'CancellationToken cancellationToken = default'].join(', ');
+  const args = `Args()${d.params.map((p) => argWriter(inputs, p)).join('')}.Build()`;
+  const rate = methodDoc(inputs, d).rateLimit;
+  const urlName = `Get${pascal(d.name).replace(/^Create/, '')}UrlAsync`;
+  const paramDocs = paramDocsOf(inputs, d);
+  const flowParamDocs = paramDocs.map(([name, text]) => [name, {
+    success: 'Where Appwrite sends the player after signing in, with <c>userId</c> and <c>secret</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/success</c>, a scheme Appwrite always accepts.',
+    failure: 'Where Appwrite sends the player when the sign-in fails, with <c>error</c> added; it must come back to the game as a deep link. Optional: null means <c>appwrite-callback-&lt;PROJECT_ID&gt;://auth/failure</c>.',
+  }[name] ?? text]);
+  const remarks = [
+    'Requires no active session: the last step, <see cref="CreateSessionAsync"/>, fails with <c>user_session_already_exists</c> when a player is signed in.',
+    ...(rate ? [`Rate limit: ${rate}.`] : []),
+    ...doc.remarks,
+    'The package registers the <c>appwrite-callback-&lt;PROJECT_ID&gt;</c> scheme in Android and iOS builds and listens to <c>Application.deepLinkActivated</c>; in the Editor, on desktop and on WebGL no deep link comes back by itself: replace <see cref="OAuth2.OpenUrl"/> or pass the link to <see cref="OAuth2.HandleDeepLink"/>.',
+    'The wait ends after <see cref="OAuth2.Timeout"/> (5 minutes by default). Only one sign-in waits at a time: starting another ends this one as cancelled. If the OS restarts the game meanwhile, finish with <see cref="CompletePendingOAuth2Async"/>.',
+  ];
+  const flow = docLines([
+    `<summary>${doc.summary}</summary>`,
+    `<remarks>${remarks.join(' ')}</remarks>`,
+    ...flowParamDocs.map(([name, text]) => `<param name="${name}">${text}</param>`),
+    '<param name="cancellationToken">Stops waiting (and aborts a request in flight); the task then ends as cancelled.</param>',
+    '<returns>The new <see cref="Session"/>.</returns>',
+    '<exception cref="AppwriteException">Invalid arguments or no project (naming the fix), the failure URL was reached (the server\'s error type, e.g. <c>user_oauth2_provider_error</c>), no callback within <see cref="OAuth2.Timeout"/> (type <c>client_timeout</c>), and the errors of <see cref="CreateSessionAsync"/>.</exception>',
+  ], '        ') +
+    `        public Task<Session> ${csMethodName(d)}(${params}) =>\n` +
+    `            SignInWithOAuth2Async(provider, success, failure, scopes, cancellationToken);\n`;
+  const url = methodHeader(inputs, d, paramDocs, returns(d).doc) +
+    `        public Task<string> ${urlName}(${params}) =>\n` +
+    `            _client.InvokeAsync("account", "${d.name}", ${args}, ResultParsers.Text, cancellationToken);\n`;
+  return flow + '\n' + url;
 }
 
 function account(inputs) {
   const methods = Object.values(inputs.accountMethods);
   const bodies = methods.map((d) => {
+    if (d.model === 'url') return oauthMethods(inputs, d);
     if (d.model === 'preferences') return getPrefsMethods(inputs, d);
     if (d.params.some((p) => p.rule === 'prefs')) return updatePrefsMethods(inputs, d);
     return standardMethod(inputs, d);

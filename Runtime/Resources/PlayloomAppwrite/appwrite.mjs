@@ -672,6 +672,8 @@ function parseCookies(value) {
   }
 }
 function userIdOf(cookie) {
+  if (!cookie)
+    return null;
   try {
     const id = JSON.parse(decodeBase64Utf8(cookie) ?? "").id;
     return typeof id === "string" ? id : null;
@@ -1348,7 +1350,7 @@ var TYPE_TEXT = {
 function validate(ruleName, value) {
   const rule = rules[ruleName];
   const type = rule.type;
-  const typeOk = type === "boolean" ? typeof value === "boolean" : type === "integer" ? typeof value === "number" && Number.isInteger(value) : type === "string[]" ? Array.isArray(value) && value.every((s) => typeof s === "string") : type === "object" ? typeof value === "object" && value !== null && !Array.isArray(value) && isPlainObject(value) : typeof value === "string";
+  const typeOk = type === "boolean" ? typeof value === "boolean" : type === "integer" ? typeof value === "number" && Number.isInteger(value) : type === "string[]" ? Array.isArray(value) && value.every((s) => typeof s === "string") : type === "object" ? typeof value === "object" && value !== null && !Array.isArray(value) && isPlainObject(value) || ruleName === "prefs" && Array.isArray(value) && value.length === 0 : typeof value === "string";
   if (!typeOk)
     return TYPE_TEXT[type] ?? "a string";
   return rule.check?.(value);
@@ -1811,7 +1813,7 @@ var Realtime = class extends RealtimeSocket {
         this.authenticate(this.boundSession);
       else
         this.resubscribe();
-      this.emit("connected", { userId: d.user ? String(d.user.$id) : userIdOf2(this.boundSession) });
+      this.emit("connected", { userId: d.user ? String(d.user.$id) : userIdOf(this.boundSession) });
     } else if (type === "event") {
       this.deliver(d);
     } else if (type === "response" && d.to === "subscribe") {
@@ -1900,14 +1902,6 @@ var Realtime = class extends RealtimeSocket {
     }
   }
 };
-function userIdOf2(session) {
-  try {
-    const id = session && JSON.parse(decodeBase64Utf8(session) ?? "").id;
-    return typeof id === "string" ? id : null;
-  } catch {
-    return null;
-  }
-}
 function invalid(what) {
   return new AppwriteException(`Realtime: invalid ${what}.`, 0, ErrorType.argumentInvalid);
 }
@@ -2016,7 +2010,7 @@ function projectField(field, v, where) {
         return [];
       return Array.isArray(v) && v.every((s) => typeof s === "string") ? v : fail(where, "is not an array of strings");
     case "prefs":
-      if (missing)
+      if (missing || Array.isArray(v) && v.length === 0)
         return "{}";
       return typeof v === "object" && !Array.isArray(v) ? JSON.stringify(v) : fail(where, "is not an object");
     default: {
@@ -2077,11 +2071,19 @@ function invoke(handle, callId, service, method, argsJson, resolve, reject) {
   const onResolve = toFunction(resolve);
   const onReject = toFunction(reject);
   const entry = entries.get(handle);
+  let sameTurn = true;
+  setTimeout(() => sameTurn = false, 0);
   const settle = (fn) => Promise.resolve().then(() => {
-    try {
-      fn?.();
-    } catch {
-    }
+    const run2 = () => {
+      try {
+        fn?.();
+      } catch {
+      }
+    };
+    if (sameTurn)
+      setTimeout(run2, 0);
+    else
+      run2();
   });
   const fail2 = (error) => settle(() => onReject?.(JSON.stringify(toErrorData(error))));
   if (!onResolve || !onReject)
@@ -2136,7 +2138,10 @@ function updateSubscription(handle, subscriptionId, channelsJson, queriesJson) {
     const sub = entryOf(handle).subs.get(subscriptionId);
     if (!sub)
       throw new AppwriteException(`No subscription ${subscriptionId.slice(0, 40)}.`, 0, ErrorType.bridge);
-    void sub.update({ channels: strings(channelsJson, "channelsJson"), queries: queriesJson === "" ? void 0 : strings(queriesJson, "queriesJson") });
+    const channels = channelList(strings(channelsJson, "channelsJson"));
+    const queries = queriesJson === "" ? void 0 : queryList(strings(queriesJson, "queriesJson"));
+    sub.update({ channels, queries }).catch(() => {
+    });
     return "";
   });
 }
@@ -2215,6 +2220,8 @@ function project(model, value, label) {
   try {
     if (model !== "preferences")
       return JSON.stringify(projectModel(model, value));
+    if (Array.isArray(value) && value.length === 0)
+      return "{}";
     if (typeof value !== "object" || value === null || Array.isArray(value))
       throw new AppwriteException("The response does not match its model: preferences is not an object.", 0, ErrorType.malformedResponse);
     return JSON.stringify(value);

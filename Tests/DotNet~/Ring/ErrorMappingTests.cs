@@ -113,9 +113,9 @@ namespace Playloom.Appwrite.Ring
         });
 
         [Test]
-        public void OAuth2Token_ReturnsTheUrlToOpen() => Run(async () =>
+        public void OAuth2TokenUrl_IsTheUrlToOpen() => Run(async () =>
         {
-            var url = await NewClient().Account.CreateOAuth2TokenAsync(OAuthProvider.Github, success: "appwrite-callback-demo-project://ok", scopes: new[] { "read:user" });
+            var url = await NewClient().Account.GetOAuth2TokenUrlAsync(OAuthProvider.Github, success: "appwrite-callback-demo-project://ok", scopes: new[] { "read:user" });
             Assert.That(url, Does.StartWith(Server.Endpoint + "/account/tokens/oauth2/github?"));
             Assert.That(url, Does.Contain("project=demo-project"));
             Assert.That(Server.Requests, Is.Empty, "building the URL makes no request");

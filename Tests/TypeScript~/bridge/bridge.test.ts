@@ -139,3 +139,11 @@ describe('bridge', () => {
     expect(JSON.parse(text).id).toBe('tok');
   });
 });
+
+describe('bridge projection edge cases', () => {
+  it('maps PHP-style empty prefs ([]) to {} for JsonUtility', async () => {
+    const { projectModel } = await import('../../../Runtime/TypeScript~/src/bridge/projection.js');
+    expect(projectModel('user', { $id: 'u', prefs: [] }).prefs).toBe('{}');
+    expect(() => projectModel('user', { $id: 'u', prefs: [1] })).toThrow(/user\.prefs is not an object/);
+  });
+});

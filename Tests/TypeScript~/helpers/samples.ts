@@ -20,7 +20,7 @@ export const ruleSamples: Record<RuleName, { valid: unknown[]; invalid: unknown[
   text256: { valid: ['123456', 'x'.repeat(256)], invalid: ['', 'x'.repeat(257), 123456] },
   text255: { valid: ['fcm-device-token', 'x'.repeat(255)], invalid: ['', 'x'.repeat(256)] },
   url: { valid: ['https://example.com/done', 'http://localhost:3000/cb?x=1', 'appwrite-callback-demo-project://auth', 'exp://192.168.1.2:19000'], invalid: ['example.com/done', 'https://', '/relative/path', '', 'not a url'] },
-  prefs: { valid: [{ theme: 'dark', volume: 0.8 }, {}, { nested: { list: [1, 2] } }, { big: 'é'.repeat(10900) }], invalid: [[], 'dark', 3, new Map(), { big: 'é'.repeat(11000) }] },
+  prefs: { valid: [{ theme: 'dark', volume: 0.8 }, {}, [], { nested: { list: [1, 2] } }, { big: 'é'.repeat(10900) }], invalid: [[1], ['a'], 'dark', 3, new Map(), { big: 'é'.repeat(11000) }] },
   jwtDuration: { valid: [0, 900, 3600], invalid: [3601, -1, 1.5, '900'] },
   bool: { valid: [true, false], invalid: ['true', 1, 0] },
   logQueries: { valid: [[], [Query.limit(5)], [Query.limit(5), Query.offset(10)]], invalid: [[Query.equal('event', 'x')], [Query.limit(0)], [Query.offset(-1)], ['not json'], 'limit(5)', [5]] },

@@ -15,7 +15,7 @@ import { accountMethods } from '../services/account.descriptors.js';
 import { oauthUrl, run } from '../services/method-runner.js';
 import type { TableModelName } from '../models/model-table.js';
 import { projectModel } from './projection.js';
-import { Realtime } from '../services/realtime.js';
+import { channelList, queryList, Realtime } from '../services/realtime.js';
 import { eventModel, type RealtimeEvent, type RealtimeSubscription } from '../realtime/types.js';
 
 /** Bumped on any change of the contract; C# refuses a bundle with another major version. */
@@ -81,12 +81,21 @@ export function invoke(handle: string, callId: string, service: string, method: 
   const onResolve = toFunction(resolve);
   const onReject = toFunction(reject);
   const entry = entries.get(handle);
+  // Engines differ in when they run promise jobs: Node after the current call, while QuickJS and V8 under Puerts may
+  // run them before `invoke` returns to C#. A result known in the same turn (a bad argument, an unknown handle) thus
+  // waits for a timer, so a callback never runs inside the `invoke` call (found by the QuickJS fuzz run).
+  let sameTurn = true;
+  setTimeout(() => (sameTurn = false), 0);
   const settle = (fn: (() => unknown) | undefined) => Promise.resolve().then(() => {
-    try {
-      fn?.();
-    } catch {
-      // The host's callback threw; nothing sensible is left to tell it.
-    }
+    const run = () => {
+      try {
+        fn?.();
+      } catch {
+        // The host's callback threw; nothing sensible is left to tell it.
+      }
+    };
+    if (sameTurn) setTimeout(run, 0);
+    else run();
   });
   const fail = (error: unknown) => settle(() => onReject?.(JSON.stringify(toErrorData(error))));
   if (!onResolve || !onReject) return;
@@ -151,7 +160,10 @@ export function updateSubscription(handle: string, subscriptionId: string, chann
   return guard(() => {
     const sub = entryOf(handle).subs.get(subscriptionId);
     if (!sub) throw new AppwriteException(`No subscription ${subscriptionId.slice(0, 40)}.`, 0, ErrorType.bridge);
-    void sub.update({ channels: strings(channelsJson, 'channelsJson'), queries: queriesJson === '' ? undefined : strings(queriesJson, 'queriesJson') });
+    // Checked here so that bad channels come back as an error JSON instead of a rejection nobody awaits.
+    const channels = channelList(strings(channelsJson, 'channelsJson'));
+    const queries = queriesJson === '' ? undefined : queryList(strings(queriesJson, 'queriesJson'));
+    sub.update({ channels, queries }).catch(() => {});
     return '';
   });
 }
@@ -228,6 +240,7 @@ function project(model: string, value: unknown, label: string): string {
   if (model === 'none') return '';
   try {
     if (model !== 'preferences') return JSON.stringify(projectModel(model as TableModelName, value));
+    if (Array.isArray(value) && value.length === 0) return '{}'; // PHP's empty array
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppwriteException('The response does not match its model: preferences is not an object.', 0, ErrorType.malformedResponse);
     return JSON.stringify(value);
   } catch (error) {

@@ -43,7 +43,8 @@ function projectField(field: FieldSpec, v: unknown, where: string): unknown {
       if (missing) return [];
       return Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fail(where, 'is not an array of strings');
     case 'prefs':
-      if (missing) return '{}';
+      // PHP encodes an empty array as []: that is empty prefs too.
+      if (missing || (Array.isArray(v) && v.length === 0)) return '{}';
       return typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : fail(where, 'is not an object');
     default: {
       const model = field.kind as TableModelName;

@@ -91,7 +91,9 @@ function parseCookies(value: string | undefined): Record<string, string> | undef
   }
 }
 
-function userIdOf(cookie: string): string | null {
+/** The user a session cookie value names (base64 of {"id","secret"}); never the secret. */
+export function userIdOf(cookie: string | undefined): string | null {
+  if (!cookie) return null;
   try {
     const id = (JSON.parse(decodeBase64Utf8(cookie) ?? '') as { id?: unknown }).id;
     return typeof id === 'string' ? id : null;

@@ -12,7 +12,7 @@ import { socketFactory } from '../core/websocket.js';
 import { AppwriteException, ErrorType } from '../errors/appwrite-exception.js';
 import { RealtimeSocket } from '../realtime/socket.js';
 import type { AccountChannel, AccountEventPayload, RealtimeEvent, RealtimeOptions, RealtimeSubscription } from '../realtime/types.js';
-import { decodeBase64Utf8 } from '../utils/base64.js';
+import { userIdOf } from '../core/session-store.js';
 import { ID } from '../utils/id.js';
 
 interface Entry {
@@ -240,16 +240,6 @@ export class Realtime extends RealtimeSocket {
   }
 }
 
-// The user a session cookie value names (base64 of {"id","secret"}); never the secret.
-function userIdOf(session: string | undefined): string | null {
-  try {
-    const id = session && (JSON.parse(decodeBase64Utf8(session) ?? '') as { id?: unknown }).id;
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null;
-  }
-}
-
 function invalid(what: string): AppwriteException {
   return new AppwriteException(`Realtime: invalid ${what}.`, 0, ErrorType.argumentInvalid);
 }
@@ -258,13 +248,15 @@ function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-function channelList(channels: Channels): string[] {
+/** The channels as a list. @throws {AppwriteException} `general_argument_invalid` for none or empty ones. */
+export function channelList(channels: Channels): string[] {
   const list = typeof channels === 'string' ? [channels] : Array.isArray(channels) ? [...new Set(channels)] : [];
   if (!list.length || !list.every((c) => typeof c === 'string' && c)) throw invalid('channels: give one or more non-empty strings');
   return list;
 }
 
-function queryList(queries: readonly string[]): string[] {
+/** The queries as a list. @throws {AppwriteException} `general_argument_invalid` unless strings. */
+export function queryList(queries: readonly string[]): string[] {
   if (!isStrings(queries)) throw invalid('queries: give an array of query strings');
   return [...queries];
 }

@@ -147,7 +147,8 @@ export function validate(ruleName: RuleName, value: unknown): string | undefined
     type === 'boolean' ? typeof value === 'boolean'
     : type === 'integer' ? typeof value === 'number' && Number.isInteger(value)
     : type === 'string[]' ? Array.isArray(value) && value.every((s) => typeof s === 'string')
-    : type === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainObject(value)
+    : type === 'object' ? (typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainObject(value)) ||
+      (ruleName === 'prefs' && Array.isArray(value) && value.length === 0) // the server's Assoc accepts an empty list
     : typeof value === 'string';
   if (!typeOk) return TYPE_TEXT[type] ?? 'a string';
   return rule.check?.(value as never);

@@ -61,11 +61,18 @@ namespace Playloom.Appwrite.Ring
         private static readonly HttpClient _http = new HttpClient();
         private readonly Process _process;
 
-        private EmulatorBackend(Process process, string endpoint)
+        private EmulatorBackend(Process process, string endpoint, string? dataDir)
         {
             _process = process;
             Endpoint = endpoint;
+            DataDir = dataDir;
         }
+
+        /// <summary>Where the emulator keeps its state between restarts (<c>--data</c>), or null when in memory.</summary>
+        public string? DataDir { get; }
+
+        /// <summary>The port it listens on.</summary>
+        public int Port => new Uri(Endpoint).Port;
 
         public static string CliPath => Path.Combine(PackagePaths.Root, "Tools~", "emulator", "cli.mjs");
 
@@ -80,7 +87,9 @@ namespace Playloom.Appwrite.Ring
         private string BaseUrl => Endpoint.EndsWith("/v1", StringComparison.Ordinal) ? Endpoint.Substring(0, Endpoint.Length - 3) : Endpoint;
 
         /// <summary>Starts the emulator; fails loudly when it is present but does not come up.</summary>
-        public static EmulatorBackend Start()
+        /// <param name="port">0 for an OS-chosen port.</param>
+        /// <param name="dataDir">A folder for <c>--data</c> (state that survives <see cref="Restart"/>), or null.</param>
+        public static EmulatorBackend Start(int port = 0, string? dataDir = null)
         {
             var info = new ProcessStartInfo("node")
             {
@@ -92,7 +101,12 @@ namespace Playloom.Appwrite.Ring
             };
             info.ArgumentList.Add(CliPath);
             info.ArgumentList.Add("--port");
-            info.ArgumentList.Add("0");
+            info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (dataDir != null)
+            {
+                info.ArgumentList.Add("--data");
+                info.ArgumentList.Add(dataDir);
+            }
             // Tests sign in many times a minute; the limits themselves are the emulator's own tests' business.
             info.ArgumentList.Add("--no-rate-limit");
             info.ArgumentList.Add("--quiet");
@@ -129,7 +143,30 @@ namespace Playloom.Appwrite.Ring
             }
             var endpoint = url.Task.Result;
             if (!endpoint.EndsWith("/v1", StringComparison.Ordinal)) endpoint += "/v1";
-            return new EmulatorBackend(process, endpoint);
+            return new EmulatorBackend(process, endpoint, dataDir);
+        }
+
+        /// <summary>
+        /// Kills the emulator (every socket drops at once, as in a crash or a network cut) and starts it again on the
+        /// same port with the same <c>--data</c>, so sessions survive. The emulator has no "drop sockets" switch.
+        /// </summary>
+        public EmulatorBackend Restart()
+        {
+            var port = Port;
+            Dispose();
+            var clock = Stopwatch.StartNew();
+            for (;;)
+            {
+                try
+                {
+                    return Start(port, DataDir);
+                }
+                catch (Exception e) when ((e is AggregateException || e is InvalidOperationException) && clock.ElapsedMilliseconds < 5000)
+                {
+                    // The port may still be held for a moment after the kill.
+                    Thread.Sleep(100);
+                }
+            }
         }
 
         public async Task<string> ReadCodeAsync(string phone)

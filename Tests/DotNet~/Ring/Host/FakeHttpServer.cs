@@ -164,7 +164,8 @@ namespace Playloom.Appwrite.Ring
                     }
                 }
             }
-            return handler != null ? handler(request) : Fallback(request);
+            // A handler may return null to let the default answer through (e.g. a fault switched off).
+            return handler?.Invoke(request) ?? Fallback(request);
         }
 
         private static async Task<ReceivedRequest?> ReadRequest(NetworkStream stream, MemoryStream buffer, byte[] chunk)

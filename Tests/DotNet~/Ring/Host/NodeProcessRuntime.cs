@@ -34,6 +34,8 @@ namespace Playloom.Appwrite.Ring
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly ConcurrentDictionary<string, HostEntry> _hosts = new ConcurrentDictionary<string, HostEntry>();
         private readonly ConcurrentDictionary<string, CallbackEntry> _callbacks = new ConcurrentDictionary<string, CallbackEntry>();
+        // (handle, subscriptionId) → the IDs of its onEvent and onReady callbacks, dropped by Unsubscribe.
+        private readonly ConcurrentDictionary<string, (string OnEvent, string OnReady)> _subscriptions = new ConcurrentDictionary<string, (string, string)>();
         private readonly ManualResetEventSlim _hello = new ManualResetEventSlim();
         private readonly StringBuilder _stderr = new StringBuilder();
         private Dictionary<string, object?>? _helloMessage;
@@ -68,8 +70,10 @@ namespace Playloom.Appwrite.Ring
         public long MessagesReceived;
 
         /// <summary>Starts Node with the package's bundle (or <paramref name="bundlePath"/>) and checks the bridge exports.</summary>
+        /// <param name="bundlePath">Another bundle file; null for the package's.</param>
+        /// <param name="classic">The file is the bundle as a classic script (ClassicBundle.Wrap, as WebGL players run it).</param>
         /// <exception cref="AppwriteException">Node is missing, the bundle does not load, or an export is missing.</exception>
-        public static NodeProcessRuntime Start(string? bundlePath = null)
+        public static NodeProcessRuntime Start(string? bundlePath = null, bool classic = false)
         {
             var root = PackagePaths.Root;
             var info = new ProcessStartInfo("node")
@@ -86,6 +90,7 @@ namespace Playloom.Appwrite.Ring
             };
             info.ArgumentList.Add(Path.Combine(root, "Tests", "DotNet~", "NodeHost", "host.mjs"));
             info.ArgumentList.Add(bundlePath ?? PackagePaths.Bundle);
+            if (classic) info.ArgumentList.Add("--classic");
             Process process;
             try
             {
@@ -166,8 +171,53 @@ namespace Playloom.Appwrite.Ring
         public void Cancel(string handle, string callId) =>
             Send(new JsonWriter().BeginObject().Name("t").String("cancel").Name("args").BeginArray().String(handle).String(callId).EndArray().EndObject().ToString());
 
-        public void DisposeClient(string handle) =>
+        public void DisposeClient(string handle)
+        {
             Send(new JsonWriter().BeginObject().Name("t").String("dispose").Name("args").BeginArray().String(handle).EndArray().EndObject().ToString());
+            // The core forgets the client's subscriptions with it.
+            foreach (var key in _subscriptions.Keys)
+            {
+                if (key.StartsWith(handle + "\n", StringComparison.Ordinal) && _subscriptions.TryRemove(key, out var ids)) ForgetCallbacks(ids);
+            }
+        }
+
+        public string Subscribe(string handle, string subscriptionId, string channelsJson, string queriesJson, Action<string> onEvent, Action<string> onReady)
+        {
+            var context = SynchronizationContext.Current;
+            var eventId = "k" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var readyId = "k" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // onEvent is called once per event until Unsubscribe; onReady once.
+            _callbacks[eventId] = new CallbackEntry(onEvent, context, "", false, persistent: true);
+            _callbacks[readyId] = new CallbackEntry(onReady, context, "", false);
+            var result = CallSync("subscribe", json => json.String(handle).String(subscriptionId).String(channelsJson).String(queriesJson)
+                .BeginObject().Name("$cb").String(eventId).EndObject().BeginObject().Name("$cb").String(readyId).EndObject());
+            if (result.StartsWith("{", StringComparison.Ordinal)) ForgetCallbacks((eventId, readyId));
+            else _subscriptions[handle + "\n" + subscriptionId] = (eventId, readyId);
+            return result;
+        }
+
+        public string UpdateSubscription(string handle, string subscriptionId, string channelsJson, string queriesJson) =>
+            CallSync("updateSubscription", json => json.String(handle).String(subscriptionId).String(channelsJson).String(queriesJson));
+
+        public string Unsubscribe(string handle, string subscriptionId)
+        {
+            var result = CallSync("unsubscribe", json => json.String(handle).String(subscriptionId));
+            if (_subscriptions.TryRemove(handle + "\n" + subscriptionId, out var ids)) ForgetCallbacks(ids);
+            return result;
+        }
+
+        /// <summary>Live callbacks on the C# side and JavaScript functions held by Node (leak checks).</summary>
+        public (int CSharpCallbacks, int NodeFunctions, int NodeKeptFunctions) Stats()
+        {
+            var stats = JsonReader.TryParseObject(CallSync("stats", _ => { }));
+            return (_callbacks.Count, (int)(stats?.GetNumber("functions") ?? -1), (int)(stats?.GetNumber("kept") ?? -1));
+        }
+
+        private void ForgetCallbacks((string OnEvent, string OnReady) ids)
+        {
+            _callbacks.TryRemove(ids.OnEvent, out _);
+            _callbacks.TryRemove(ids.OnReady, out _);
+        }
 
         /// <summary>Kills Node, as a crash would (tests of the failure path).</summary>
         public void Kill()
@@ -303,8 +353,12 @@ namespace Playloom.Appwrite.Ring
                 case "cb":
                 {
                     var id = message.GetString("id") ?? "";
-                    if (!_callbacks.TryRemove(id, out var entry)) break;
-                    _callbacks.TryRemove(entry.PartnerId, out _);
+                    if (!_callbacks.TryGetValue(id, out var entry)) break;
+                    if (!entry.Persistent)
+                    {
+                        _callbacks.TryRemove(id, out _);
+                        _callbacks.TryRemove(entry.PartnerId, out _);
+                    }
                     var text = args.Count > 0 ? args[0] as string ?? "" : "";
                     Post(entry.Context, () => entry.Action(text));
                     break;
@@ -372,6 +426,17 @@ namespace Playloom.Appwrite.Ring
                 case "httpAbort": host.httpAbort(Arg(0)); break;
                 case "emit": host.emit(Arg(0), Arg(1)); break;
                 case "log": host.log(Arg(0), Arg(1)); break;
+                case "wsOpen":
+                {
+                    // The real C# socket; its events travel back to the core's onEvent function in Node.
+                    var token = args.Count > 3 ? args[3] as Dictionary<string, object?> : null;
+                    var fnId = token?.GetString("$fn") ?? "";
+                    host.wsOpen(Arg(0), Arg(1), Arg(2), eventJson => Send(new JsonWriter().BeginObject().Name("t").String("fn").Name("id").String(fnId)
+                        .Name("args").BeginArray().String(eventJson).EndArray().EndObject().ToString()));
+                    break;
+                }
+                case "wsSend": host.wsSend(Arg(0), Arg(1)); break;
+                case "wsClose": host.wsClose(Arg(0), Arg(1), Arg(2)); break;
             }
         }
 
@@ -421,13 +486,17 @@ namespace Playloom.Appwrite.Ring
 
         private sealed class CallbackEntry
         {
-            public CallbackEntry(Action<string> action, SynchronizationContext? context, string partnerId, bool isReject)
+            public CallbackEntry(Action<string> action, SynchronizationContext? context, string partnerId, bool isReject, bool persistent = false)
             {
                 Action = action;
                 Context = context;
                 PartnerId = partnerId;
                 IsReject = isReject;
+                Persistent = persistent;
             }
+
+            /// <summary>Called many times (subscribe's onEvent) until forgotten explicitly.</summary>
+            public bool Persistent { get; }
 
             public Action<string> Action { get; }
 

@@ -95,6 +95,8 @@ namespace Puerts
 
         public void Eval(string chunk, string chunkName = "chunk") => throw new NotSupportedException("Puerts stub");
 
+        public T Eval<T>(string chunk, string chunkName = "chunk") => throw new NotSupportedException("Puerts stub");
+
         public void Tick()
         {
         }
