@@ -25,7 +25,7 @@ namespace Appwrite
                 case "sessionChanged":
                 {
                     var args = new SessionChangedEventArgs(payload.GetBool("signedIn") ?? false, payload.GetString("userId"), payload.GetString("source") ?? "");
-                    Raise(SessionChanged, args);
+                    EventRaiser.Raise(SessionChanged, args);
                     RaiseUnity(() => _onSessionChanged.Invoke(args.SignedIn));
                     break;
                 }
@@ -33,21 +33,21 @@ namespace Appwrite
                 {
                     var args = new StateChangedEventArgs(ParseState(payload.GetString("state")), ParseState(payload.GetString("previous")), payload.GetString("userId"));
                     _state = args.State;
-                    Raise(StateChanged, args);
+                    EventRaiser.Raise(StateChanged, args);
                     RaiseUnity(() => _onStateChanged.Invoke(args.State));
                     break;
                 }
                 case "signedIn":
                 {
                     var args = new SignedInEventArgs(payload.GetString("userId"), payload.GetString("sessionId"), payload.GetString("provider"));
-                    Raise(SignedIn, args);
+                    EventRaiser.Raise(SignedIn, args);
                     RaiseUnity(() => _onSignedIn.Invoke(args.UserId ?? ""));
                     break;
                 }
                 case "signedOut":
                 {
                     var args = new SignedOutEventArgs(payload.GetString("userId"), payload.GetString("reason") ?? "");
-                    Raise(SignedOut, args);
+                    EventRaiser.Raise(SignedOut, args);
                     RaiseUnity(() => _onSignedOut.Invoke(args.UserId ?? ""));
                     break;
                 }
@@ -57,7 +57,7 @@ namespace Appwrite
                         (int)(payload.GetNumber("code") ?? 0), payload.GetString("type") ?? "", payload.GetString("message") ?? "");
                     // A cancelled call is the caller's decision, not a failure worth an error event.
                     if (args.Type == AppwriteErrorType.Cancelled) break;
-                    Raise(Error, args);
+                    EventRaiser.Raise(Error, args);
                     RaiseUnity(() => _onError.Invoke(args.Message));
                     break;
                 }
@@ -84,7 +84,7 @@ namespace Appwrite
                         payload.GetString("label"), payload.GetString("method"), payload.GetString("path"), payload.GetNumber("status"), payload.GetNumber("durationMs")));
                     break;
                 case "retry":
-                    Raise(Retrying, new RetryEventArgs(payload.GetString("label") ?? "", (int)(payload.GetNumber("attempt") ?? 0), payload.GetString("type") ?? "",
+                    EventRaiser.Raise(Retrying, new RetryEventArgs(payload.GetString("label") ?? "", (int)(payload.GetNumber("attempt") ?? 0), payload.GetString("type") ?? "",
                         (int)(payload.GetNumber("code") ?? 0), (int)(payload.GetNumber("delayMs") ?? 0)));
                     AppwriteLog.Write(_logLevel, AppwriteLogLevel.Info, string.Format(CultureInfo.InvariantCulture, "{0}: retry {1} after {2} ({3}) in {4} ms",
                         payload.GetString("label"), payload.GetNumber("attempt"), payload.GetString("type"), payload.GetNumber("code"), payload.GetNumber("delayMs")));
@@ -101,22 +101,6 @@ namespace Appwrite
             RaiseUnity(() => _onRealtimeError.Invoke(args.Message));
         }
 
-        // Each handler runs on its own: one that throws is logged and does not stop the others or the call.
-        private static void Raise<T>(Action<T>? handlers, T args)
-        {
-            if (handlers == null) return;
-            foreach (var handler in handlers.GetInvocationList())
-            {
-                try
-                {
-                    ((Action<T>)handler)(args);
-                }
-                catch (Exception e)
-                {
-                    Debug.LogException(e);
-                }
-            }
-        }
 
         private static void RaiseUnity(Action invoke)
         {

@@ -25,12 +25,8 @@ namespace Appwrite.Editor
         /// <exception cref="InvalidOperationException">No manifest, or no Unity player activity in it (the message says what to do).</exception>
         public static List<string> Apply(string unityLibraryPath, IEnumerable<string> schemes)
         {
-            var path = Path.Combine(unityLibraryPath, ManifestRelativePath);
-            if (!File.Exists(path)) throw new InvalidOperationException($"Appwrite: {path} does not exist, so the OAuth2 callback scheme was not registered. Add the intent-filter to your own Android manifest (see the package README, OAuth2).");
-            var added = new List<string>();
-            var text = AddSchemes(File.ReadAllText(path), schemes, added);
-            if (added.Count > 0) File.WriteAllText(path, text, new UTF8Encoding(false));
-            return added;
+            return XmlText.AddSchemesToFile(Path.Combine(unityLibraryPath, ManifestRelativePath),
+                "Add the intent-filter to your own Android manifest (see the package README, OAuth2).", (text, added) => AddSchemes(text, schemes, added));
         }
 
         /// <summary>The manifest with an intent filter for each scheme the player activity lacks; <paramref name="added"/> gets those schemes.</summary>

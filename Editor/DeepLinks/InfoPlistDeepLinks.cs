@@ -24,12 +24,8 @@ namespace Appwrite.Editor
         /// <exception cref="InvalidOperationException">No Info.plist, or not an XML plist with a top-level dict.</exception>
         public static List<string> Apply(string xcodeProjectPath, IEnumerable<string> schemes)
         {
-            var path = Path.Combine(xcodeProjectPath, "Info.plist");
-            if (!File.Exists(path)) throw new InvalidOperationException($"Appwrite: {path} does not exist, so the OAuth2 callback scheme was not registered. Add it under URL Types in Xcode (see the package README, OAuth2).");
-            var added = new List<string>();
-            var text = AddSchemes(File.ReadAllText(path), schemes, added);
-            if (added.Count > 0) File.WriteAllText(path, text, new UTF8Encoding(false));
-            return added;
+            return XmlText.AddSchemesToFile(Path.Combine(xcodeProjectPath, "Info.plist"),
+                "Add it under URL Types in Xcode (see the package README, OAuth2).", (text, added) => AddSchemes(text, schemes, added));
         }
 
         /// <summary>The plist with the missing schemes added; <paramref name="added"/> gets them.</summary>

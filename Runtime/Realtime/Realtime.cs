@@ -216,11 +216,11 @@ namespace Appwrite.Services
         }
 
         // Main thread: the core's realtime* events (Client.Events.cs).
-        internal void OnConnected(RealtimeConnectedEventArgs args) => Raise(Connected, args);
+        internal void OnConnected(RealtimeConnectedEventArgs args) => EventRaiser.Raise(Connected, args);
 
-        internal void OnDisconnected(RealtimeDisconnectedEventArgs args) => Raise(Disconnected, args);
+        internal void OnDisconnected(RealtimeDisconnectedEventArgs args) => EventRaiser.Raise(Disconnected, args);
 
-        internal void OnError(RealtimeErrorEventArgs args) => Raise(Error, args);
+        internal void OnError(RealtimeErrorEventArgs args) => EventRaiser.Raise(Error, args);
 
         /// <summary>A C#-side problem, reported like the core's: the Error event and a warning in the log.</summary>
         internal void ReportError(string message)
@@ -229,21 +229,6 @@ namespace Appwrite.Services
             _client.RunOnMainThread(() => _client.RaiseRealtimeError(new RealtimeErrorEventArgs(message, 0)));
         }
 
-        private static void Raise<T>(Action<T>? handlers, T args)
-        {
-            if (handlers == null) return;
-            foreach (var handler in handlers.GetInvocationList())
-            {
-                try
-                {
-                    ((Action<T>)handler)(args);
-                }
-                catch (Exception e)
-                {
-                    Debug.LogException(e);
-                }
-            }
-        }
 
         private static string StringsJson(IEnumerable<string> values)
         {

@@ -61,7 +61,7 @@ namespace Playloom.Appwrite.Ring
             if (Directory.Exists(_project)) Directory.Delete(_project, true);
         }
 
-        private static BuildReport Build(BuildOptions options) => BuildReport.ForTests(BuildTarget.Android, options, "/tmp/build.apk");
+        private static BuildReport Build(BuildOptions options) => BuildReport.ForTests(BuildTarget.Android, options, "Builds/game.apk");
 
         private string KeysFile => Path.Combine(_project, DevKeyBuild.FileAssetPath);
 

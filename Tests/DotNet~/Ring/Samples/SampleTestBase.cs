@@ -83,7 +83,7 @@ namespace Playloom.Appwrite.Ring.Samples
             var field = target.GetType().GetField(name, BindingFlags.Instance | BindingFlags.NonPublic);
             Assert.That(field, Is.Not.Null, $"{target.GetType().Name} has no field {name}");
             Assert.That(field!.GetCustomAttribute<SerializeField>(), Is.Not.Null, $"{target.GetType().Name}.{name} is not serialized");
-            field.SetValue(target, value);
+            field!.SetValue(target, value);
         }
 
         /// <summary>The sample's public <c>Flow</c>.</summary>
