@@ -13,100 +13,11 @@ namespace Appwrite
     /// fields (<c>ListIdentitiesAsync</c>).
     /// </summary>
     /// <example><code>var logs = await client.Account.ListLogsAsync(new[] { Query.Limit(10), Query.Offset(20) });</code></example>
-    public static class Query
+    public static partial class Query
     {
-        /// <summary>Attribute equals the value (or one of the values, when given a sequence).</summary>
-        public static string Equal(string attribute, object value) => Build("equal", attribute, value);
-
-        /// <summary>Attribute does not equal the value.</summary>
-        public static string NotEqual(string attribute, object value) => Build("notEqual", attribute, value);
-
-        /// <summary>Attribute matches the regular expression.</summary>
-        public static string Regex(string attribute, string pattern) => Build("regex", attribute, pattern);
-
-        /// <summary>Attribute is less than the value.</summary>
-        public static string LessThan(string attribute, object value) => Build("lessThan", attribute, value);
-
-        /// <summary>Attribute is less than or equal to the value.</summary>
-        public static string LessThanEqual(string attribute, object value) => Build("lessThanEqual", attribute, value);
-
-        /// <summary>Attribute is greater than the value.</summary>
-        public static string GreaterThan(string attribute, object value) => Build("greaterThan", attribute, value);
-
-        /// <summary>Attribute is greater than or equal to the value.</summary>
-        public static string GreaterThanEqual(string attribute, object value) => Build("greaterThanEqual", attribute, value);
-
-        /// <summary>Attribute starts with the text.</summary>
-        public static string StartsWith(string attribute, string value) => Build("startsWith", attribute, value);
-
-        /// <summary>Attribute does not start with the text.</summary>
-        public static string NotStartsWith(string attribute, string value) => Build("notStartsWith", attribute, value);
-
-        /// <summary>Attribute ends with the text.</summary>
-        public static string EndsWith(string attribute, string value) => Build("endsWith", attribute, value);
-
-        /// <summary>Attribute does not end with the text.</summary>
-        public static string NotEndsWith(string attribute, string value) => Build("notEndsWith", attribute, value);
-
-        /// <summary>Full-text search on the attribute.</summary>
-        public static string Search(string attribute, string value) => Build("search", attribute, value);
-
-        /// <summary>Negated full-text search.</summary>
-        public static string NotSearch(string attribute, string value) => Build("notSearch", attribute, value);
-
-        /// <summary>Attribute (text or array) contains the value.</summary>
-        public static string Contains(string attribute, object value) => Build("contains", attribute, value);
-
-        /// <summary>Array attribute contains any of the values.</summary>
-        public static string ContainsAny(string attribute, IEnumerable<object> values) => Build("containsAny", attribute, values);
-
-        /// <summary>Array attribute contains all of the values.</summary>
-        public static string ContainsAll(string attribute, IEnumerable<object> values) => Build("containsAll", attribute, values);
-
-        /// <summary>Attribute does not contain the value.</summary>
-        public static string NotContains(string attribute, object value) => Build("notContains", attribute, value);
-
-        /// <summary>Attribute is null.</summary>
-        public static string IsNull(string attribute) => Build("isNull", attribute, null);
-
-        /// <summary>Attribute is not null.</summary>
-        public static string IsNotNull(string attribute) => Build("isNotNull", attribute, null);
-
-        /// <summary>Sort by the attribute, descending.</summary>
-        public static string OrderDesc(string attribute) => Build("orderDesc", attribute, null);
-
-        /// <summary>Sort by the attribute, ascending.</summary>
-        public static string OrderAsc(string attribute) => Build("orderAsc", attribute, null);
 
         /// <summary>Random order.</summary>
         public static string OrderRandom() => Build("orderRandom", null, null);
-
-        /// <summary>The attributes exist.</summary>
-        public static string Exists(IEnumerable<string> attributes) => Build("exists", null, attributes);
-
-        /// <summary>The attributes do not exist.</summary>
-        public static string NotExists(IEnumerable<string> attributes) => Build("notExists", null, attributes);
-
-        /// <summary>Return only these attributes.</summary>
-        public static string Select(IEnumerable<string> attributes) => Build("select", null, attributes);
-
-        /// <summary>Page after the document with this ID.</summary>
-        public static string CursorAfter(string id) => Build("cursorAfter", null, id);
-
-        /// <summary>Page before the document with this ID.</summary>
-        public static string CursorBefore(string id) => Build("cursorBefore", null, id);
-
-        /// <summary>Return at most <paramref name="limit"/> items.</summary>
-        public static string Limit(int limit) => Build("limit", null, limit);
-
-        /// <summary>Skip the first <paramref name="offset"/> items.</summary>
-        public static string Offset(int offset) => Build("offset", null, offset);
-
-        /// <summary>Attribute lies between the two values, inclusive.</summary>
-        public static string Between(string attribute, object start, object end) => Build("between", attribute, new[] { start, end });
-
-        /// <summary>Attribute lies outside the two values.</summary>
-        public static string NotBetween(string attribute, object start, object end) => Build("notBetween", attribute, new[] { start, end });
 
         /// <summary>Created before the ISO 8601 date.</summary>
         public static string CreatedBefore(string value) => LessThan("$createdAt", value);

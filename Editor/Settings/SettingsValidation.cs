@@ -5,6 +5,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using Appwrite.Internal;
 
 namespace Appwrite.Editor
 {
@@ -44,11 +45,8 @@ namespace Appwrite.Editor
     /// </summary>
     internal static class SettingsValidation
     {
-        /// <summary>The server's Key validator (custom IDs): up to 36 of a-z, A-Z, 0-9, '.', '-', '_', not starting with a special character.</summary>
-        public static readonly Regex ProjectIdRule = new Regex("^(?![_.-])[A-Za-z0-9_.-]{1,36}$", RegexOptions.CultureInvariant);
-
-        private static readonly Regex _httpUrl = new Regex(@"^https?://[^/\s]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex _wsUrl = new Regex(@"^wss?://[^/\s]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        /// <summary>The server's Key rule for project IDs, as the core checks it (generated: CoreRules).</summary>
+        public static Regex ProjectIdRule => CoreRules.Key;
         private static readonly Regex _locale = new Regex(@"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant);
 
         /// <summary>Findings for one environment; empty when it is fine.</summary>
@@ -112,7 +110,7 @@ namespace Appwrite.Editor
             var value = endpoint ?? "";
             if (value.Trim().Length == 0) return Error(field, "The endpoint is required: your server's API URL, e.g. https://<REGION>.cloud.appwrite.io/v1 (Console > Settings), or http://127.0.0.1:7080/v1 for the local emulator.");
             if (value != value.Trim()) return Error(field, "The endpoint has spaces at the start or end: remove them.");
-            if (!_httpUrl.IsMatch(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            if (!CoreRules.HttpEndpoint.IsMatch(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             {
                 return Error(field, $"\"{value}\" is not an http:// or https:// URL with a host: use e.g. https://<REGION>.cloud.appwrite.io/v1.");
             }
@@ -156,7 +154,7 @@ namespace Appwrite.Editor
             const string field = "Realtime endpoint";
             var value = endpointRealtime ?? "";
             if (value.Length == 0) return null;
-            if (!_wsUrl.IsMatch(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            if (!CoreRules.RealtimeEndpoint.IsMatch(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             {
                 return Error(field, $"\"{value}\" is not a ws:// or wss:// URL: use e.g. wss://<REGION>.cloud.appwrite.io/v1, or leave it empty to derive it from the endpoint ({DerivedRealtime(endpoint)}).");
             }
@@ -171,7 +169,7 @@ namespace Appwrite.Editor
         public static string DerivedRealtime(string? endpoint)
         {
             var value = (endpoint ?? "").Trim().TrimEnd('/');
-            return _httpUrl.IsMatch(value) ? "ws" + value.Substring(4) : "";
+            return CoreRules.HttpEndpoint.IsMatch(value) ? "ws" + value.Substring(4) : "";
         }
 
         /// <summary>A dev key as pasted: null when acceptable (or empty), else what is wrong.</summary>

@@ -69,13 +69,18 @@ namespace Appwrite.Services
             return JsonUtility.ToJson(prefs);
         }
 
-        // Raw prefs JSON must be an object: the server replaces the stored prefs with it.
+        // Raw prefs JSON is embedded in the bridge's argsJson as it is, so it must be well-formed JSON. Whether it is an
+        // acceptable prefs object (an object, at most 64 KB) is the core's prefs rule, not repeated here.
         private static string CheckPrefsJson(string? prefsJson, string method)
         {
             if (prefsJson == null) throw new AppwriteException($"Missing required parameter \"prefsJson\" of account.{method}.", 0, AppwriteErrorType.ArgumentInvalid);
-            if (JsonReader.TryParseObject(prefsJson) == null)
+            try
             {
-                throw new AppwriteException($"Invalid \"prefsJson\" param of account.{method}: expected a JSON object such as {{\"theme\":\"dark\"}}.", 0, AppwriteErrorType.ArgumentInvalid);
+                JsonReader.Parse(prefsJson);
+            }
+            catch (FormatException)
+            {
+                throw new AppwriteException($"Invalid \"prefsJson\" param of account.{method}: expected JSON text such as {{\"theme\":\"dark\"}}.", 0, AppwriteErrorType.ArgumentInvalid);
             }
             return prefsJson;
         }

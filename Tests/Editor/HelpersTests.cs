@@ -41,6 +41,16 @@ namespace Appwrite.Tests
         }
 
         [Test]
+        public void Query_VectorsAndGeometries_MatchTheCoreOutput()
+        {
+            // Expected strings are the TypeScript core's Query output for the same arguments (the builders are generated
+            // from its queryShapes table).
+            Assert.That(Query.VectorDot("v", new object[] { 1, 2 }), Is.EqualTo("{\"method\":\"vectorDot\",\"attribute\":\"v\",\"values\":[[1,2]]}"));
+            Assert.That(Query.DistanceEqual("loc", new object[] { 1, 2 }, 100), Is.EqualTo("{\"method\":\"distanceEqual\",\"attribute\":\"loc\",\"values\":[[[1,2],100,true]]}"));
+            Assert.That(Query.Intersects("g", new object[] { new[] { 1, 2 }, new[] { 3, 4 } }), Is.EqualTo("{\"method\":\"intersects\",\"attribute\":\"g\",\"values\":[[[1,2],[3,4]]]}"));
+        }
+
+        [Test]
         public void Query_NestingSomethingElse_NamesTheParameter()
         {
             var error = Assert.Throws<AppwriteException>(() => Query.And(new[] { "not json" }))!;

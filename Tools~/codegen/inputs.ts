@@ -8,6 +8,8 @@ export { accountMethods, paramType } from '../../Runtime/TypeScript~/src/service
 export { methodDocs, paramDocs, ruleDocs } from '../../Runtime/TypeScript~/src/services/account.docs.js';
 export { modelTable, modelFields } from '../../Runtime/TypeScript~/src/models/model-table.js';
 export { rules } from '../../Runtime/TypeScript~/src/services/validators.js';
+export { queryShapes } from '../../Runtime/TypeScript~/src/utils/query.js';
+export { KEY_PATTERN, HTTP_ENDPOINT_PATTERN, REALTIME_ENDPOINT_PATTERN } from '../../Runtime/TypeScript~/src/core/patterns.js';
 export { enums } from '../../Runtime/TypeScript~/src/enums/index.js';
 export { bridgeVersion } from '../../Runtime/TypeScript~/src/bridge/index.js';
 export { SDK_VERSION } from '../../Runtime/TypeScript~/src/core/client.js';

@@ -364,6 +364,11 @@ function jwtExpiry(jwt) {
   }
 }
 
+// Runtime/TypeScript~/src/core/patterns.ts
+var KEY_PATTERN = /^(?![_.-])[A-Za-z0-9_.-]{1,36}$/;
+var HTTP_ENDPOINT_PATTERN = /^https?:\/\/[^/\s]+/i;
+var REALTIME_ENDPOINT_PATTERN = /^wss?:\/\/[^/\s]+/i;
+
 // Runtime/TypeScript~/src/core/transport.ts
 var TransportError = class extends Error {
   constructor(kind, message2) {
@@ -757,7 +762,7 @@ var Client = class {
     this.sockets = { host, webSocket: options.webSocket };
   }
   setEndpoint(endpoint) {
-    if (typeof endpoint !== "string" || !/^https?:\/\/[^/\s]+/i.test(endpoint)) {
+    if (typeof endpoint !== "string" || !HTTP_ENDPOINT_PATTERN.test(endpoint)) {
       throw new AppwriteException(`Invalid endpoint URL: it must start with http:// or https:// and name a host, e.g. https://cloud.appwrite.io/v1 (got ${describe(endpoint)}).`, 0, ErrorType.argumentInvalid);
     }
     this.endpoint = endpoint.replace(/\/+$/, "");
@@ -765,7 +770,7 @@ var Client = class {
     return this;
   }
   setEndpointRealtime(endpoint) {
-    if (typeof endpoint !== "string" || !/^wss?:\/\/[^/\s]+/i.test(endpoint)) {
+    if (typeof endpoint !== "string" || !REALTIME_ENDPOINT_PATTERN.test(endpoint)) {
       throw new AppwriteException(`Invalid realtime endpoint URL: it must start with ws:// or wss:// (got ${describe(endpoint)}).`, 0, ErrorType.argumentInvalid);
     }
     this.endpointRealtime = endpoint.replace(/\/+$/, "");
@@ -1231,7 +1236,7 @@ function phpJsonLength(json) {
 }
 
 // Runtime/TypeScript~/src/services/validators.ts
-var KEY = /^(?![_.-])[A-Za-z0-9_.-]{1,36}$/;
+var KEY = KEY_PATTERN;
 var KEY_TEXT = "at most 36 characters of a-z, A-Z, 0-9, period, hyphen and underscore, not starting with a special character";
 var E164 = /^\+[1-9]\d{6,14}$/;
 var SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -1938,14 +1943,35 @@ _Query.and = (queries) => build("and", void 0, nested(queries));
 _Query.elemMatch = (attribute, queries) => build("elemMatch", attribute, nested(queries));
 var Query = _Query;
 var nested = (queries) => queries.map((query) => JSON.parse(query));
+var queryShapes = {
+  compare: "equal notEqual lessThan lessThanEqual greaterThan greaterThanEqual contains notContains",
+  text: "regex startsWith notStartsWith endsWith notEndsWith search notSearch",
+  list: "containsAny containsAll",
+  attribute: "isNull isNotNull orderDesc orderAsc",
+  attributes: "exists notExists select",
+  id: "cursorAfter cursorBefore",
+  count: "limit offset",
+  range: "between notBetween",
+  wrapped: "vectorDot vectorCosine vectorEuclidean intersects notIntersects crosses notCrosses overlaps notOverlaps touches notTouches",
+  distance: "distanceEqual distanceNotEqual distanceGreaterThan distanceLessThan"
+};
 var q = Query;
-var each = (names, make) => names.split(" ").forEach((m) => q[m] = make(m));
-each("equal notEqual regex lessThan lessThanEqual greaterThan greaterThanEqual startsWith notStartsWith endsWith notEndsWith search notSearch contains containsAny containsAll notContains", (m) => (attribute, value) => build(m, attribute, value));
-each("isNull isNotNull orderDesc orderAsc", (m) => (attribute) => build(m, attribute));
-each("exists notExists select cursorAfter cursorBefore limit offset", (m) => (values) => build(m, void 0, values));
-each("between notBetween", (m) => (attribute, start, end) => build(m, attribute, [start, end]));
-each("vectorDot vectorCosine vectorEuclidean intersects notIntersects crosses notCrosses overlaps notOverlaps touches notTouches", (m) => (attribute, values) => build(m, attribute, [values]));
-each("distanceEqual distanceNotEqual distanceGreaterThan distanceLessThan", (m) => (attribute, values, distance, meters = true) => build(m, attribute, [[values, distance, meters]]));
+var builders = {
+  compare: (m) => (attribute, value) => build(m, attribute, value),
+  text: (m) => (attribute, value) => build(m, attribute, value),
+  list: (m) => (attribute, value) => build(m, attribute, value),
+  attribute: (m) => (attribute) => build(m, attribute),
+  attributes: (m) => (values) => build(m, void 0, values),
+  id: (m) => (values) => build(m, void 0, values),
+  count: (m) => (values) => build(m, void 0, values),
+  range: (m) => (attribute, start, end) => build(m, attribute, [start, end]),
+  wrapped: (m) => (attribute, values) => build(m, attribute, [values]),
+  distance: (m) => (attribute, values, distance, meters = true) => build(m, attribute, [[values, distance, meters]])
+};
+for (const [shape, names] of Object.entries(queryShapes)) {
+  for (const m of names.split(" "))
+    q[m] = builders[shape](m);
+}
 
 // Runtime/TypeScript~/src/models/model-table.ts
 var modelTable = {
@@ -2010,9 +2036,7 @@ function projectField(field, v, where) {
         return [];
       return Array.isArray(v) && v.every((s) => typeof s === "string") ? v : fail(where, "is not an array of strings");
     case "prefs":
-      if (missing || Array.isArray(v) && v.length === 0)
-        return "{}";
-      return typeof v === "object" && !Array.isArray(v) ? JSON.stringify(v) : fail(where, "is not an object");
+      return missing ? "{}" : prefsJson(v, where);
     default: {
       const model = field.kind;
       if (!field.array)
@@ -2024,6 +2048,11 @@ function projectField(field, v, where) {
       return v.map((item, i) => projectModel(model, item, `${where}[${i}]`));
     }
   }
+}
+function prefsJson(value, where) {
+  if (Array.isArray(value) && value.length === 0)
+    return "{}";
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? JSON.stringify(value) : fail(where, "is not an object");
 }
 function fail(where, problem) {
   throw new AppwriteException(`The response does not match its model: ${where} ${problem}.`, 0, ErrorType.malformedResponse);
@@ -2218,13 +2247,7 @@ function project(model, value, label) {
   if (model === "none")
     return "";
   try {
-    if (model !== "preferences")
-      return JSON.stringify(projectModel(model, value));
-    if (Array.isArray(value) && value.length === 0)
-      return "{}";
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      throw new AppwriteException("The response does not match its model: preferences is not an object.", 0, ErrorType.malformedResponse);
-    return JSON.stringify(value);
+    return model === "preferences" ? prefsJson(value, "preferences") : JSON.stringify(projectModel(model, value));
   } catch (error) {
     throw new AppwriteException(`${label} returned an unexpected body. ${error.message}`, 0, ErrorType.malformedResponse);
   }

@@ -128,8 +128,12 @@ namespace Playloom.Appwrite.Ring
             var dictionary = await Throws(client.Account.UpdatePrefsAsync(new Dictionary<string, object> { ["theme"] = "dark" }));
             Assert.That(dictionary.Type, Is.EqualTo(AppwriteErrorType.ArgumentInvalid));
             Assert.That(dictionary.Message, Does.Contain("\"prefs\""));
+            var notJson = await Throws(client.Account.UpdatePrefsJsonAsync("{theme: dark"));
+            Assert.That((notJson.Type, notJson.Message.Contains("\"prefsJson\"")), Is.EqualTo((AppwriteErrorType.ArgumentInvalid, true)));
+            // Well-formed JSON that is not a prefs object is judged by the core's prefs rule.
             var notObject = await Throws(client.Account.UpdatePrefsJsonAsync("[1,2]"));
-            Assert.That(notObject.Message, Does.Contain("\"prefsJson\""));
+            Assert.That(notObject.Type, Is.EqualTo(AppwriteErrorType.ArgumentInvalid));
+            Assert.That(notObject.Message, Does.Contain("\"prefs\" param of account.updatePrefs"));
             var missing = await Throws(client.Account.UpdatePrefsAsync<ModelTests.GamePrefs>(null!));
             Assert.That(missing.Message, Does.Contain("\"prefs\""));
             Assert.That(Server.Requests, Is.Empty);

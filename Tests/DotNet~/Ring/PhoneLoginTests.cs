@@ -31,8 +31,9 @@ namespace Playloom.Appwrite.Ring
 
         public static IEnumerable Backends()
         {
+            // Both always: a missing emulator must fail the emulator case, not drop it.
             yield return "fake";
-            if (EmulatorBackend.Present) yield return "emulator";
+            yield return "emulator";
         }
 
         [OneTimeSetUp]

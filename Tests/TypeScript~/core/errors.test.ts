@@ -80,12 +80,10 @@ describe('error mapping', () => {
 
   it('times out with the client default and with a per-call override', async () => {
     server.respond(() => { /* never answers */ });
-    const started = Date.now();
     const e1 = await failure(make(server.url, 300).account.get());
     expect(e1.type).toBe('client_timeout');
     const e2 = await failure(make(server.url, 60_000).account.get({}, { timeoutMs: 200 }));
     expect(e2.type).toBe('client_timeout');
-    expect(Date.now() - started).toBeLessThan(10_000); // settles; the exact figure is for benchmarks, not tests
   });
 
   it('cancels with an AbortHandle and with a standard AbortSignal', async () => {

@@ -95,9 +95,8 @@ describe('fault proxy', () => {
 
   it('stalls end by themselves after maxStallMs', async () => {
     const p = await withProxy('stallHeaders', { maxStallMs: 100 });
-    const started = Date.now();
+    // No signal on this fetch: only the proxy's maxStallMs can end it.
     expect((await outcome(fetch(p.url + unique('stallmax')))).ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('truncate: the connection closes in the middle of the body (and of the head for empty bodies)', async () => {

@@ -14,7 +14,7 @@ import { callHost, hostHas, toFunction, type Host } from '../core/host.js';
 import { accountMethods } from '../services/account.descriptors.js';
 import { oauthUrl, run } from '../services/method-runner.js';
 import type { TableModelName } from '../models/model-table.js';
-import { projectModel } from './projection.js';
+import { prefsJson, projectModel } from './projection.js';
 import { channelList, queryList, Realtime } from '../services/realtime.js';
 import { eventModel, type RealtimeEvent, type RealtimeSubscription } from '../realtime/types.js';
 
@@ -239,10 +239,7 @@ function dispatch(client: Client, service: string, method: string, params: Recor
 function project(model: string, value: unknown, label: string): string {
   if (model === 'none') return '';
   try {
-    if (model !== 'preferences') return JSON.stringify(projectModel(model as TableModelName, value));
-    if (Array.isArray(value) && value.length === 0) return '{}'; // PHP's empty array
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppwriteException('The response does not match its model: preferences is not an object.', 0, ErrorType.malformedResponse);
-    return JSON.stringify(value);
+    return model === 'preferences' ? prefsJson(value, 'preferences') : JSON.stringify(projectModel(model as TableModelName, value));
   } catch (error) {
     throw new AppwriteException(`${label} returned an unexpected body. ${(error as Error).message}`, 0, ErrorType.malformedResponse);
   }

@@ -43,9 +43,7 @@ function projectField(field: FieldSpec, v: unknown, where: string): unknown {
       if (missing) return [];
       return Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fail(where, 'is not an array of strings');
     case 'prefs':
-      // PHP encodes an empty array as []: that is empty prefs too.
-      if (missing || (Array.isArray(v) && v.length === 0)) return '{}';
-      return typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : fail(where, 'is not an object');
+      return missing ? '{}' : prefsJson(v, where);
     default: {
       const model = field.kind as TableModelName;
       if (!field.array) return projectModel(model, v, where);
@@ -54,6 +52,15 @@ function projectField(field: FieldSpec, v: unknown, where: string): unknown {
       return v.map((item, i) => projectModel(model, item, `${where}[${i}]`));
     }
   }
+}
+
+/**
+ * The user's prefs as JSON text: a JSON object, where PHP's empty array `[]` also means no prefs.
+ * @throws {AppwriteException} `client_malformed_response` for anything else.
+ */
+export function prefsJson(value: unknown, where: string): string {
+  if (Array.isArray(value) && value.length === 0) return '{}';
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? JSON.stringify(value) : fail(where, 'is not an object');
 }
 
 function fail(where: string, problem: string): never {

@@ -7,6 +7,7 @@ import { buildQueryString } from '../utils/form-encode.js';
 import { AbortHandle, onAbort, type AbortSignalLike } from './abort.js';
 import type { ClientEvents, SessionStatus } from './events.js';
 import { jwtExpiry } from './jwt.js';
+import { HTTP_ENDPOINT_PATTERN, REALTIME_ENDPOINT_PATTERN } from './patterns.js';
 import { FetchTransport, globalFetch } from './fetch-transport.js';
 import { hostHas, type Host } from './host.js';
 import { HostTransport } from './host-transport.js';
@@ -131,7 +132,7 @@ export class Client {
    * @throws {AppwriteException} `general_argument_invalid` unless it starts with `http://` or `https://`.
    */
   setEndpoint(endpoint: string): this {
-    if (typeof endpoint !== 'string' || !/^https?:\/\/[^/\s]+/i.test(endpoint)) {
+    if (typeof endpoint !== 'string' || !HTTP_ENDPOINT_PATTERN.test(endpoint)) {
       throw new AppwriteException(`Invalid endpoint URL: it must start with http:// or https:// and name a host, e.g. https://cloud.appwrite.io/v1 (got ${describe(endpoint)}).`, 0, ErrorType.argumentInvalid);
     }
     this.endpoint = endpoint.replace(/\/+$/, '');
@@ -144,7 +145,7 @@ export class Client {
    * @throws {AppwriteException} `general_argument_invalid` unless it starts with `ws://` or `wss://`.
    */
   setEndpointRealtime(endpoint: string): this {
-    if (typeof endpoint !== 'string' || !/^wss?:\/\/[^/\s]+/i.test(endpoint)) {
+    if (typeof endpoint !== 'string' || !REALTIME_ENDPOINT_PATTERN.test(endpoint)) {
       throw new AppwriteException(`Invalid realtime endpoint URL: it must start with ws:// or wss:// (got ${describe(endpoint)}).`, 0, ErrorType.argumentInvalid);
     }
     this.endpointRealtime = endpoint.replace(/\/+$/, '');

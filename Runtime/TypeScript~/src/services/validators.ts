@@ -6,6 +6,7 @@
 // Messages describe what is expected and never echo the value: it may be a password, OTP or phone number.
 
 import { enums, type EnumName } from '../enums/index.js';
+import { KEY_PATTERN } from '../core/patterns.js';
 import { codePointLength, phpJsonLength, utf8ByteLength } from '../utils/text.js';
 
 /** The wire type of a parameter; enums are strings restricted to an enum's values. */
@@ -17,8 +18,7 @@ interface Rule {
   check?: (value: never) => string | undefined;
 }
 
-// utopia Key validator with the SQL adapters' 36-character UID limit.
-const KEY = /^(?![_.-])[A-Za-z0-9_.-]{1,36}$/;
+const KEY = KEY_PATTERN;
 const KEY_TEXT = 'at most 36 characters of a-z, A-Z, 0-9, period, hyphen and underscore, not starting with a special character';
 const E164 = /^\+[1-9]\d{6,14}$/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

@@ -78,17 +78,43 @@ export class Query {
 }
 
 const nested = (queries: string[]): unknown[] => queries.map((query) => JSON.parse(query) as unknown);
-const q = Query as unknown as Record<string, unknown>;
-const each = (names: string, make: (method: string) => unknown) => names.split(' ').forEach((m) => (q[m] = make(m)));
 
-// (attribute, value): the value is wrapped in an array unless it is one.
-each('equal notEqual regex lessThan lessThanEqual greaterThan greaterThanEqual startsWith notStartsWith endsWith notEndsWith search notSearch contains containsAny containsAll notContains',
-  (m) => (attribute: string, value: Values) => build(m, attribute, value));
-each('isNull isNotNull orderDesc orderAsc', (m) => (attribute: string) => build(m, attribute));
-each('exists notExists select cursorAfter cursorBefore limit offset', (m) => (values: Values) => build(m, undefined, values));
-each('between notBetween', (m) => (attribute: string, start: QueryValue, end: QueryValue) => build(m, attribute, [start, end]));
-// Vectors and geometries are one value, so they are wrapped once more.
-each('vectorDot vectorCosine vectorEuclidean intersects notIntersects crosses notCrosses overlaps notOverlaps touches notTouches',
-  (m) => (attribute: string, values: unknown[]) => build(m, attribute, [values]));
-each('distanceEqual distanceNotEqual distanceGreaterThan distanceLessThan',
-  (m) => (attribute: string, values: unknown[], distance: number, meters = true) => build(m, attribute, [[values, distance, meters]]));
+/**
+ * The builders by argument shape. This TS class and the generated C# `Query` (Runtime/Generated/Query.g.cs) are both
+ * made from this table, so the two list the same methods with the same output.
+ */
+export const queryShapes = {
+  /** (attribute, value): a scalar value is wrapped in an array, an array is sent as it is. */
+  compare: 'equal notEqual lessThan lessThanEqual greaterThan greaterThanEqual contains notContains',
+  text: 'regex startsWith notStartsWith endsWith notEndsWith search notSearch',
+  list: 'containsAny containsAll',
+  /** (attribute) */
+  attribute: 'isNull isNotNull orderDesc orderAsc',
+  /** (values) without an attribute. */
+  attributes: 'exists notExists select',
+  id: 'cursorAfter cursorBefore',
+  count: 'limit offset',
+  /** (attribute, start, end) */
+  range: 'between notBetween',
+  /** (attribute, values): a vector or geometry is one value, so it is wrapped once more. */
+  wrapped: 'vectorDot vectorCosine vectorEuclidean intersects notIntersects crosses notCrosses overlaps notOverlaps touches notTouches',
+  /** (attribute, values, distance, meters = true) */
+  distance: 'distanceEqual distanceNotEqual distanceGreaterThan distanceLessThan',
+} as const;
+
+const q = Query as unknown as Record<string, unknown>;
+const builders: Record<keyof typeof queryShapes, (m: string) => unknown> = {
+  compare: (m) => (attribute: string, value: Values) => build(m, attribute, value),
+  text: (m) => (attribute: string, value: Values) => build(m, attribute, value),
+  list: (m) => (attribute: string, value: Values) => build(m, attribute, value),
+  attribute: (m) => (attribute: string) => build(m, attribute),
+  attributes: (m) => (values: Values) => build(m, undefined, values),
+  id: (m) => (values: Values) => build(m, undefined, values),
+  count: (m) => (values: Values) => build(m, undefined, values),
+  range: (m) => (attribute: string, start: QueryValue, end: QueryValue) => build(m, attribute, [start, end]),
+  wrapped: (m) => (attribute: string, values: unknown[]) => build(m, attribute, [values]),
+  distance: (m) => (attribute: string, values: unknown[], distance: number, meters = true) => build(m, attribute, [[values, distance, meters]]),
+};
+for (const [shape, names] of Object.entries(queryShapes)) {
+  for (const m of names.split(' ')) q[m] = builders[shape as keyof typeof queryShapes](m);
+}

@@ -243,8 +243,8 @@ namespace Playloom.Appwrite.Ring
             var clock = Stopwatch.StartNew();
             bridge.Close("w1", "1000", "bye");
             await SocketProbe.Until(() => probe.Closed, 5000, "close");
+            // It waited for the close handshake before giving up (a lower bound, not a speed measurement).
             Assert.That(clock.Elapsed, Is.GreaterThan(ClientWebSocketBridge.CloseTimeout - TimeSpan.FromMilliseconds(300)));
-            Assert.That(clock.Elapsed, Is.LessThan(ClientWebSocketBridge.CloseTimeout + TimeSpan.FromSeconds(1.5)));
             Assert.That(probe.Summary, Is.EqualTo("open,close"), "our own close that timed out is not an error");
             Assert.That(probe.CloseCode, Is.EqualTo(1006));
             await Released(bridge);
@@ -257,10 +257,9 @@ namespace Playloom.Appwrite.Ring
             var bridge = NewBridge();
             var probe = await OpenAsync(bridge, "w1", server.Url, waitForOpen: false);
             await SocketProbe.Until(() => server.Accepted == 1, 5000, "the TCP connection");
-            var clock = Stopwatch.StartNew();
+            // The server holds the upgrade for 20 s: closing within the wait proves the pending connect was cancelled.
             bridge.Close("w1", "4000", "");
             await SocketProbe.Until(() => probe.Closed, 5000, "close");
-            Assert.That(clock.ElapsedMilliseconds, Is.LessThan(1500));
             Assert.That(probe.Summary, Is.EqualTo("close"));
             Assert.That(probe.CloseCode, Is.EqualTo(1006));
             await Released(bridge);
